@@ -1,0 +1,41 @@
+/* release.h - render one chart as `helm template` does: build the top-level
+ * objects (.Values .Release .Chart .Capabilities .Files .Template
+ * .Subcharts), parse every template into one set in Helm's order, execute the
+ * non-partial ones, strip "<no value>", split and sort the documents.
+ *
+ * Ownership: the result (osmo_manifest_set) is the caller's; the chart and
+ * values are borrowed for the duration of the call.
+ */
+#ifndef OSMO_RELEASE_H
+#define OSMO_RELEASE_H
+
+#include "osmo/chart.h"
+#include "osmo/manifest.h"
+
+typedef struct osmo_release_options {
+	unsigned version;
+	const char *name;         /* .Release.Name; default "release-name" */
+	const char *ns;           /* .Release.Namespace; default "default" */
+	bool is_upgrade;          /* --is-upgrade */
+	const char *kube_version; /* --kube-version, e.g. "1.30" or "v1.30.2"; NULL = v1.32.0 */
+	const char *const *api_versions; /* --api-versions additions, NULL-terminated */
+} osmo_release_options;
+
+#define OSMO_RELEASE_OPTIONS_VERSION 1
+#define OSMO_RELEASE_OPTIONS_INIT { OSMO_RELEASE_OPTIONS_VERSION, NULL, NULL, false, NULL, NULL }
+
+/* `user_values` (a map, may be null) are the merged -f/--set values; they are
+ * coalesced over the chart's values.yaml.  Errors carry Helm's text. */
+int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_value user_values,
+			const osmo_release_options *opts, osmo_error *err);
+
+/* Write the manifest set as `helm template` prints it. */
+void osmo_release_print(osmo_buf *out, const osmo_manifest_set *set);
+
+/* The built-in objects, exposed for tests and for other renderers. */
+osmo_value osmo_release_chart_object(osmo_arena *a, osmo_value metadata, bool is_root);
+int osmo_release_capabilities(osmo_value *out, osmo_arena *a, const osmo_release_options *opts,
+			      osmo_error *err);
+osmo_value osmo_release_files_object(osmo_arena *a, const osmo_chart *chart);
+
+#endif

@@ -1,0 +1,289 @@
+/* manifest.c - SplitManifests, SimpleHead parsing, hook detection and the
+ * InstallOrder kind sort of Helm v3 (pkg/releaseutil). */
+#include "osmo/manifest.h"
+#include "osmo/yaml.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct doclist {
+	osmo_manifest_doc *v;
+	size_t len, cap;
+} doclist;
+
+struct osmo_manifest_set {
+	osmo_arena *arena;
+	doclist docs;
+	doclist hooks;
+};
+
+/* Helm v3 releaseutil.InstallOrder. */
+static const char *const install_order[] = {
+	"PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange",
+	"PodSecurityPolicy", "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList",
+	"ConfigMap", "StorageClass", "PersistentVolume", "PersistentVolumeClaim",
+	"CustomResourceDefinition", "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
+	"ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service",
+	"DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
+	"HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress",
+	"APIService",
+};
+
+/* Hook events Helm v3 recognises; documents naming none of them are dropped. */
+static const char *const hook_events[] = {
+	"pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade",
+	"post-upgrade", "pre-rollback", "post-rollback", "test", "test-success",
+};
+
+int osmo_manifest_kind_rank(const char *kind)
+{
+	for (size_t i = 0; i < sizeof(install_order) / sizeof(install_order[0]); i++)
+		if (!strcmp(kind, install_order[i]))
+			return (int)i;
+	return -1;
+}
+
+osmo_manifest_set *osmo_manifest_set_new(void)
+{
+	osmo_manifest_set *s = osmo_calloc(1, sizeof(*s));
+	s->arena = osmo_arena_new();
+	return s;
+}
+
+void osmo_manifest_set_free(osmo_manifest_set *s)
+{
+	if (!s)
+		return;
+	osmo_arena_free(s->arena);
+	free(s);
+}
+
+static void push(osmo_arena *a, doclist *l, osmo_manifest_doc d)
+{
+	if (l->len == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 32;
+		l->v = osmo_arena_realloc(a, l->v, l->cap * sizeof(*l->v), cap * sizeof(*l->v));
+		l->cap = cap;
+	}
+	l->v[l->len++] = d;
+}
+
+/* Go's unicode.IsSpace restricted to what strings.TrimSpace trims in ASCII
+ * plus the regexp \s class ([\t\n\f\r ]) used by the separator. */
+static bool is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+static bool is_re_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static void trim(const char **p, size_t *n)
+{
+	while (*n && is_ws(**p)) {
+		(*p)++;
+		(*n)--;
+	}
+	while (*n && is_ws((*p)[*n - 1]))
+		(*n)--;
+}
+
+static const char *str_field(osmo_arena *a, osmo_value *v)
+{
+	if (v && osmo_is_string(*v))
+		return v->u.s.ptr;
+	(void)a;
+	return "";
+}
+
+static int add_doc(osmo_manifest_set *s, const char *source, const char *p, size_t n,
+		   osmo_error *err)
+{
+	osmo_manifest_doc d = { 0 };
+	d.source = source;
+	d.content = osmo_arena_strndup(s->arena, p, n);
+	d.len = n;
+	osmo_error yerr = { 0 };
+	int rc = osmo_yaml_load(&d.head, s->arena, d.content, n, source, 0, &yerr);
+	if (rc) {
+		osmo_error_set(err, OSMO_EPARSE,
+			       "YAML parse error on %s: %s", source,
+			       yerr.msg ? yerr.msg : "invalid YAML");
+		osmo_error_dispose(&yerr);
+		return OSMO_EPARSE;
+	}
+	if (d.head.type != OSMO_V_MAP && d.head.type != OSMO_V_NULL) {
+		const char *k = d.head.type == OSMO_V_LIST     ? "array"
+				: d.head.type == OSMO_V_STRING ? "string"
+				: d.head.type == OSMO_V_BOOL   ? "bool"
+							       : "number";
+		osmo_error_set(err, OSMO_EPARSE,
+			       "YAML parse error on %s: error unmarshaling JSON: while decoding JSON: "
+			       "json: cannot unmarshal %s into Go value of type releaseutil.SimpleHead",
+			       source, k);
+		return OSMO_EPARSE;
+	}
+	const osmo_map *m = d.head.type == OSMO_V_MAP ? d.head.u.map : NULL;
+	d.kind = str_field(s->arena, osmo_map_getc(m, "kind"));
+	d.api_version = str_field(s->arena, osmo_map_getc(m, "apiVersion"));
+	osmo_value *md = osmo_map_getc(m, "metadata");
+	const osmo_map *mm = md && md->type == OSMO_V_MAP ? md->u.map : NULL;
+	d.name = str_field(s->arena, osmo_map_getc(mm, "name"));
+	osmo_value *ann = osmo_map_getc(mm, "annotations");
+	osmo_value *hook = ann && ann->type == OSMO_V_MAP ? osmo_map_getc(ann->u.map, "helm.sh/hook")
+							  : NULL;
+	if (hook) {
+		/* A hook naming no known event is silently dropped, as Helm does. */
+		const char *h = str_field(s->arena, hook);
+		bool known = false;
+		const char *q = h;
+		while (*q) {
+			const char *e = strchr(q, ',');
+			size_t len = e ? (size_t)(e - q) : strlen(q);
+			const char *t = q;
+			size_t tl = len;
+			trim(&t, &tl);
+			for (size_t i = 0; i < sizeof(hook_events) / sizeof(hook_events[0]); i++)
+				if (strlen(hook_events[i]) == tl && !strncmp(hook_events[i], t, tl))
+					known = true;
+			q += len + (e ? 1 : 0);
+		}
+		if (known) {
+			d.hook = h;
+			push(s->arena, &s->hooks, d);
+		}
+		return 0;
+	}
+	push(s->arena, &s->docs, d);
+	return 0;
+}
+
+int osmo_manifest_set_add_file(osmo_manifest_set *s, const char *source, const char *content,
+			       size_t len, osmo_error *err)
+{
+	const char *base = strrchr(source, '/');
+	base = base ? base + 1 : source;
+	if (base[0] == '_')
+		return 0;
+	const char *p = content;
+	size_t n = len;
+	trim(&p, &n);
+	if (!n)
+		return 0;
+	source = osmo_arena_strdup(s->arena, source);
+	/* Split on (?:^|\s*\n)---\s* and TrimSpace each non-empty piece. */
+	const char *end = p + n, *start = p, *q = p;
+	if (n >= 3 && !memcmp(p, "---", 3)) {
+		q = p + 3;
+		while (q < end && is_re_space(*q))
+			q++;
+		start = q;
+	}
+	while (q < end) {
+		const char *nl = memchr(q, '\n', (size_t)(end - q));
+		if (!nl)
+			break;
+		if (end - nl >= 4 && !memcmp(nl + 1, "---", 3)) {
+			const char *pe = nl;
+			const char *piece = start;
+			size_t plen = (size_t)(pe - piece);
+			trim(&piece, &plen);
+			if (plen) {
+				int rc = add_doc(s, source, piece, plen, err);
+				if (rc)
+					return rc;
+			}
+			q = nl + 4;
+			while (q < end && is_re_space(*q))
+				q++;
+			start = q;
+			continue;
+		}
+		q = nl + 1;
+	}
+	const char *piece = start;
+	size_t plen = (size_t)(end - piece);
+	trim(&piece, &plen);
+	if (plen)
+		return add_doc(s, source, piece, plen, err);
+	return 0;
+}
+
+typedef struct keyed {
+	osmo_manifest_doc d;
+	size_t seq;
+	int rank;
+} keyed;
+
+static int cmp_file(const void *x, const void *y)
+{
+	const keyed *a = x, *b = y;
+	int c = strcmp(a->d.source, b->d.source);
+	if (c)
+		return c;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* lessByKind: known kinds by rank, unknown after them alphabetically; ties
+ * keep their order (seq makes qsort stable). */
+static int cmp_kind(const void *x, const void *y)
+{
+	const keyed *a = x, *b = y;
+	if (a->rank >= 0 || b->rank >= 0) {
+		if (a->rank < 0)
+			return 1;
+		if (b->rank < 0)
+			return -1;
+		if (a->rank != b->rank)
+			return a->rank < b->rank ? -1 : 1;
+	} else {
+		int c = strcmp(a->d.kind, b->d.kind);
+		if (c)
+			return c;
+	}
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void sort_list(doclist *l)
+{
+	keyed *k = osmo_malloc((l->len ? l->len : 1) * sizeof(*k));
+	for (size_t i = 0; i < l->len; i++) {
+		k[i].d = l->v[i];
+		k[i].seq = i;
+		k[i].rank = osmo_manifest_kind_rank(l->v[i].kind);
+	}
+	qsort(k, l->len, sizeof(*k), cmp_file);
+	for (size_t i = 0; i < l->len; i++)
+		k[i].seq = i;
+	qsort(k, l->len, sizeof(*k), cmp_kind);
+	for (size_t i = 0; i < l->len; i++)
+		l->v[i] = k[i].d;
+	free(k);
+}
+
+void osmo_manifest_set_sort(osmo_manifest_set *s)
+{
+	sort_list(&s->docs);
+	sort_list(&s->hooks);
+}
+
+size_t osmo_manifest_set_count(const osmo_manifest_set *s)
+{
+	return s->docs.len;
+}
+
+const osmo_manifest_doc *osmo_manifest_set_doc(const osmo_manifest_set *s, size_t i)
+{
+	return i < s->docs.len ? &s->docs.v[i] : NULL;
+}
+
+size_t osmo_manifest_set_hook_count(const osmo_manifest_set *s)
+{
+	return s->hooks.len;
+}
+
+const osmo_manifest_doc *osmo_manifest_set_hook(const osmo_manifest_set *s, size_t i)
+{
+	return i < s->hooks.len ? &s->hooks.v[i] : NULL;
+}

@@ -1,0 +1,156 @@
+/* cmd_template.c - `osmo-render template [NAME] CHART`: Helm-exact rendering
+ * of one chart, printed as `helm template` prints it. */
+#include "cli.h"
+
+#include "osmo/chart.h"
+#include "osmo/release.h"
+#include "osmo/values.h"
+#include "osmo/yaml.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const cli_opt template_opts[] = {
+	{ "values", 'f', CLI_LIST, "FILE", "specify values in a YAML file (can specify multiple; - reads stdin)" },
+	{ "set", 0, CLI_LIST, "K=V", "set values on the command line (a.b=c,d[0]=e)" },
+	{ "set-string", 0, CLI_LIST, "K=V", "set STRING values on the command line" },
+	{ "set-json", 0, CLI_LIST, "K=JSON", "set JSON values on the command line" },
+	{ "set-file", 0, CLI_LIST, "K=PATH", "set values from the content of files" },
+	{ "set-literal", 0, CLI_LIST, "K=V", "set a literal STRING value on the command line" },
+	{ "namespace", 'n', CLI_VALUE, "NS", "namespace (.Release.Namespace), default \"default\"" },
+	{ "release-name", 0, CLI_FLAG, NULL, "use the release name in the output-dir path" },
+	{ "is-upgrade", 0, CLI_FLAG, NULL, "set .Release.IsUpgrade instead of .Release.IsInstall" },
+	{ "kube-version", 0, CLI_VALUE, "VER", "Kubernetes version for .Capabilities (default v1.32.0)" },
+	{ "api-versions", 'a', CLI_LIST, "GV", "extra API versions for .Capabilities.APIVersions" },
+	{ "no-hooks", 0, CLI_FLAG, NULL, "do not print hooks" },
+	{ "skip-tests", 0, CLI_FLAG, NULL, "do not print test hooks" },
+	{ NULL, 0, CLI_FLAG, NULL, NULL },
+};
+
+static int read_all(FILE *fp, osmo_buf *b)
+{
+	char tmp[65536];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
+		osmo_buf_put(b, tmp, n);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* -f FILE: each file's YAML is merged left to right (later wins). */
+static int load_values_file(osmo_arena *a, osmo_value *vals, const char *path, osmo_error *err)
+{
+	osmo_buf b = OSMO_BUF_INIT;
+	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!fp) {
+		osmo_error_set(err, OSMO_EIO, "open %s: %s", path, strerror(errno));
+		return OSMO_EIO;
+	}
+	int rc = read_all(fp, &b);
+	if (fp != stdin)
+		fclose(fp);
+	if (rc) {
+		osmo_buf_dispose(&b);
+		osmo_error_set(err, OSMO_EIO, "read %s: %s", path, strerror(errno));
+		return OSMO_EIO;
+	}
+	osmo_value v;
+	osmo_error yerr = { 0 };
+	rc = osmo_yaml_load(&v, a, osmo_buf_cstr(&b), b.len, path, 0, &yerr);
+	osmo_buf_dispose(&b);
+	if (rc) {
+		osmo_error_set(err, rc, "failed to parse %s: %s", path,
+			       yerr.msg ? yerr.msg : "invalid YAML");
+		osmo_error_dispose(&yerr);
+		return rc;
+	}
+	if (v.type != OSMO_V_MAP && v.type != OSMO_V_NULL) {
+		osmo_error_set(err, OSMO_EPARSE,
+			       "failed to parse %s: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal %s into Go value of type map[string]interface {}",
+			       path, v.type == OSMO_V_LIST ? "array" : v.type == OSMO_V_STRING ? "string" : "number");
+		return OSMO_EPARSE;
+	}
+	osmo_values_merge(a, vals, v);
+	return 0;
+}
+
+/* Helm applies the value flags by kind, not in command-line order. */
+static int build_user_values(osmo_arena *a, const cli_args *args, osmo_value *vals, osmo_error *err)
+{
+	*vals = osmo_map_new(a, 0);
+	int rc = 0;
+	for (size_t i = 0; i < args->nocc && !rc; i++)
+		if (!strcmp(args->occ[i].opt->name, "values"))
+			rc = load_values_file(a, vals, args->occ[i].value, err);
+	static const struct {
+		const char *flag;
+		char kind;
+	} order[] = { { "set-json", 'j' }, { "set", 's' }, { "set-string", 'S' },
+		      { "set-file", 'f' }, { "set-literal", 'l' } };
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]) && !rc; k++)
+		for (size_t i = 0; i < args->nocc && !rc; i++)
+			if (!strcmp(args->occ[i].opt->name, order[k].flag))
+				rc = osmo_values_parse_set(a, vals, args->occ[i].value, order[k].kind, err);
+	return rc;
+}
+
+int cmd_template(int argc, char **argv)
+{
+	cli_args args;
+	if (cli_parse(&args, template_opts, argc, argv))
+		return 1;
+	if (args.help) {
+		cli_usage("osmo-render template [NAME] CHART [flags]",
+			  "Render chart templates locally and print the manifests, byte for byte as `helm template` (Helm " "v3.17.2" ") does.",
+			  template_opts);
+		cli_args_dispose(&args);
+		return 0;
+	}
+	int status = 1;
+	osmo_error err = { 0 };
+	osmo_arena *a = osmo_arena_new();
+	osmo_chart *chart = NULL;
+	osmo_manifest_set *ms = NULL;
+	const char **apis = NULL;
+	if (args.npos < 1) {
+		cli_error("\"osmo-render template\" requires at least 1 argument\n\nUsage:  osmo-render template [NAME] [CHART] [flags]");
+		goto out;
+	}
+	if (args.npos > 2) {
+		cli_error("\"osmo-render template\" accepts at most 2 arguments\n\nUsage:  osmo-render template [NAME] [CHART] [flags]");
+		goto out;
+	}
+	const char *chart_path = args.pos[args.npos - 1];
+	osmo_release_options opts = OSMO_RELEASE_OPTIONS_INIT;
+	opts.name = args.npos == 2 ? args.pos[0] : NULL;
+	opts.ns = cli_value(&args, "namespace");
+	opts.is_upgrade = cli_flag(&args, "is-upgrade");
+	opts.kube_version = cli_value(&args, "kube-version");
+	apis = osmo_calloc(args.nocc + 1, sizeof(char *));
+	for (size_t i = 0, n = 0; i < args.nocc; i++)
+		if (!strcmp(args.occ[i].opt->name, "api-versions"))
+			apis[n++] = args.occ[i].value;
+	opts.api_versions = apis;
+
+	osmo_value user;
+	if (build_user_values(a, &args, &user, &err) ||
+	    osmo_chart_load_dir(&chart, chart_path, &err) ||
+	    osmo_release_render(&ms, chart, user, &opts, &err)) {
+		cli_error("%s", err.msg ? err.msg : "rendering failed");
+		goto out;
+	}
+	osmo_buf b = OSMO_BUF_INIT;
+	osmo_release_print(&b, ms);
+	fwrite(b.ptr, 1, b.len, stdout);
+	osmo_buf_dispose(&b);
+	status = fflush(stdout) ? 1 : 0;
+out:
+	free(apis);
+	osmo_manifest_set_free(ms);
+	osmo_chart_free(chart);
+	osmo_arena_free(a);
+	osmo_error_dispose(&err);
+	cli_args_dispose(&args);
+	return status;
+}
