@@ -1,7 +1,9 @@
-/* chart_load.c - Helm's LoadDir + LoadFiles for a chart directory: walk the
- * tree (symlinks followed, irregular files rejected), strip a UTF-8 BOM and
- * sort every file into Chart.yaml / values.yaml / templates / other files. */
-#include "osmo/chart.h"
+/* chart_load.c - Helm's loader: LoadDir (walk with .helmignore, symlinks
+ * followed, irregular files rejected, BOM stripped), LoadFile for archives,
+ * and LoadFiles, which sorts files into Chart.yaml / values.yaml / schema /
+ * templates / subcharts / other files. */
+#include "chart_ignore.h"
+#include "chart_int.h"
 #include "osmo/yaml.h"
 
 #include <dirent.h>
@@ -15,21 +17,7 @@
 #define CHART_MAX_FILE_SIZE (5u << 20)
 #define CHART_MAX_DEPTH 64
 
-typedef struct filelist {
-	osmo_chart_file *v;
-	size_t len, cap;
-} filelist;
-
-struct osmo_chart {
-	osmo_arena *arena;
-	const char *name;
-	osmo_value metadata;
-	osmo_value values;
-	filelist templates;
-	filelist files;
-};
-
-static void list_push(osmo_arena *a, filelist *l, osmo_chart_file f)
+void chart_filelist_push(osmo_arena *a, chart_filelist *l, osmo_chart_file f)
 {
 	if (l->len == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
@@ -39,7 +27,7 @@ static void list_push(osmo_arena *a, filelist *l, osmo_chart_file f)
 	l->v[l->len++] = f;
 }
 
-static int read_file(osmo_arena *a, const char *path, const char **data, size_t *len,
+static int read_path(osmo_arena *a, const char *path, const char **data, size_t *len,
 		     osmo_error *err)
 {
 	FILE *fp = fopen(path, "rb");
@@ -51,17 +39,9 @@ static int read_file(osmo_arena *a, const char *path, const char **data, size_t 
 	char tmp[65536];
 	size_t n;
 	int rc = 0;
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0) {
+	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
 		osmo_buf_put(&b, tmp, n);
-		if (b.len > CHART_MAX_FILE_SIZE) {
-			osmo_error_set(err, OSMO_ELIMIT,
-				       "file '%s' is larger than the maximum file size %u", path,
-				       CHART_MAX_FILE_SIZE);
-			rc = OSMO_ELIMIT;
-			break;
-		}
-	}
-	if (!rc && ferror(fp)) {
+	if (ferror(fp)) {
 		osmo_error_set(err, OSMO_EIO, "read %s: %s", path, strerror(errno));
 		rc = OSMO_EIO;
 	}
@@ -69,7 +49,7 @@ static int read_file(osmo_arena *a, const char *path, const char **data, size_t 
 	if (!rc) {
 		const char *p = osmo_buf_cstr(&b);
 		size_t l = b.len;
-		if (l >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) { /* BOM */
+		if (l >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) { /* UTF-8 BOM */
 			p += 3;
 			l -= 3;
 		}
@@ -85,19 +65,26 @@ static int cmp_name(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* Recursively collect regular files below dir/rel into out (relative names). */
-static int walk(osmo_chart *c, const char *root, const char *rel, int depth, filelist *out,
-		osmo_error *err)
+typedef struct walker {
+	osmo_arena *a;
+	const char *root;
+	const chart_ignore *rules;
+	chart_filelist *out;
+	osmo_error *err;
+} walker;
+
+/* sympath.Walk: lexical order, symlinks followed. */
+static int walk(walker *w, const char *rel, int depth)
 {
 	if (depth > CHART_MAX_DEPTH) {
-		osmo_error_set(err, OSMO_ELIMIT, "%s/%s: directory nesting too deep", root, rel);
+		osmo_error_set(w->err, OSMO_ELIMIT, "%s/%s: directory nesting too deep", w->root, rel);
 		return OSMO_ELIMIT;
 	}
-	char *dpath = *rel ? osmo_arena_sprintf(c->arena, "%s/%s", root, rel)
-			   : osmo_arena_strdup(c->arena, root);
+	char *dpath = *rel ? osmo_arena_sprintf(w->a, "%s/%s", w->root, rel)
+			   : osmo_arena_strdup(w->a, w->root);
 	DIR *d = opendir(dpath);
 	if (!d) {
-		osmo_error_set(err, OSMO_EIO, "open %s: %s", dpath, strerror(errno));
+		osmo_error_set(w->err, OSMO_EIO, "open %s: %s", dpath, strerror(errno));
 		return OSMO_EIO;
 	}
 	size_t n = 0, cap = 16;
@@ -108,34 +95,40 @@ static int walk(osmo_chart *c, const char *root, const char *rel, int depth, fil
 			continue;
 		if (n == cap)
 			names = osmo_realloc(names, (cap *= 2) * sizeof(char *));
-		names[n++] = osmo_arena_strdup(c->arena, de->d_name);
+		names[n++] = osmo_arena_strdup(w->a, de->d_name);
 	}
 	closedir(d);
 	qsort(names, n, sizeof(char *), cmp_name);
 	int rc = 0;
 	for (size_t i = 0; i < n && !rc; i++) {
-		char *r = *rel ? osmo_arena_sprintf(c->arena, "%s/%s", rel, names[i])
-			       : names[i];
-		char *full = osmo_arena_sprintf(c->arena, "%s/%s", root, r);
+		char *r = *rel ? osmo_arena_sprintf(w->a, "%s/%s", rel, names[i]) : names[i];
+		char *full = osmo_arena_sprintf(w->a, "%s/%s", w->root, r);
 		struct stat st;
 		if (stat(full, &st) != 0) {
-			osmo_error_set(err, OSMO_EIO, "stat %s: %s", full, strerror(errno));
+			osmo_error_set(w->err, OSMO_EIO, "stat %s: %s", full, strerror(errno));
 			rc = OSMO_EIO;
 			break;
 		}
-		/* Helm's default .helmignore rule: dotfiles under templates/. */
-		if (!strncmp(r, "templates/", 10) && names[i][0] == '.')
+		bool dir = S_ISDIR(st.st_mode);
+		if (chart_ignore_match(w->rules, r, dir))
 			continue;
-		if (S_ISDIR(st.st_mode)) {
-			rc = walk(c, root, r, depth + 1, out, err);
-		} else if (S_ISREG(st.st_mode)) {
-			osmo_chart_file f = { .name = r };
-			rc = read_file(c->arena, full, &f.data, &f.len, err);
-			if (!rc)
-				list_push(c->arena, out, f);
-		} else {
-			osmo_error_set(err, OSMO_EIO, "cannot load irregular file %s as it has file mode type bits set", full);
+		if (dir) {
+			rc = walk(w, r, depth + 1);
+		} else if (!S_ISREG(st.st_mode)) {
+			osmo_error_set(w->err, OSMO_EIO,
+				       "cannot load irregular file %s as it has file mode type bits set",
+				       full);
 			rc = OSMO_EIO;
+		} else if ((size_t)st.st_size > CHART_MAX_FILE_SIZE) {
+			osmo_error_set(w->err, OSMO_ELIMIT,
+				       "chart file \"%s\" is larger than the maximum file size %u",
+				       names[i], CHART_MAX_FILE_SIZE);
+			rc = OSMO_ELIMIT;
+		} else {
+			osmo_chart_file f = { .name = r };
+			rc = read_path(w->a, full, &f.data, &f.len, w->err);
+			if (!rc)
+				chart_filelist_push(w->a, w->out, f);
 		}
 	}
 	free(names);
@@ -161,12 +154,12 @@ static const char *json_kind(osmo_value v)
 }
 
 /* sigs.k8s.io/yaml.Unmarshal of a chart file into a map, with Helm's
- * "cannot load <file>: ..." error wording. */
-static int load_yaml_map(osmo_value *out, osmo_chart *c, const osmo_chart_file *f,
+ * "cannot load <file>: ..." wording. */
+static int load_yaml_map(osmo_value *out, osmo_arena *a, const osmo_chart_file *f,
 			 const char *gotype, osmo_error *err)
 {
 	osmo_error yerr = { 0 };
-	int rc = osmo_yaml_load(out, c->arena, f->data, f->len, f->name, 0, &yerr);
+	int rc = osmo_yaml_load(out, a, f->data, f->len, f->name, 0, &yerr);
 	if (rc) {
 		osmo_error_set(err, rc, "cannot load %s: %s", f->name,
 			       yerr.msg ? yerr.msg : "invalid YAML");
@@ -174,7 +167,7 @@ static int load_yaml_map(osmo_value *out, osmo_chart *c, const osmo_chart_file *
 		return rc;
 	}
 	if (out->type == OSMO_V_NULL)
-		*out = osmo_map_new(c->arena, 0);
+		*out = osmo_map_new(a, 0);
 	if (out->type != OSMO_V_MAP) {
 		osmo_error_set(err, OSMO_EPARSE,
 			       "cannot load %s: error unmarshaling JSON: while decoding JSON: json: "
@@ -201,59 +194,181 @@ static int validate_metadata(osmo_chart *c, osmo_error *err)
 	return 0;
 }
 
-int osmo_chart_load_dir(osmo_chart **out, const char *path, osmo_error *err)
+static bool has_suffix(const char *s, size_t n, const char *suf)
 {
-	osmo_chart *c = osmo_calloc(1, sizeof(*c));
-	c->arena = osmo_arena_new();
-	filelist all = { 0 };
-	size_t plen = strlen(path);
-	while (plen > 1 && path[plen - 1] == '/')
-		plen--;
-	char *root = osmo_arena_strndup(c->arena, path, plen);
-	int rc = walk(c, root, "", 0, &all, err);
-	const osmo_chart_file *chart_yaml = NULL, *values_yaml = NULL;
-	for (size_t i = 0; !rc && i < all.len; i++) {
-		const osmo_chart_file *f = &all.v[i];
+	size_t m = strlen(suf);
+	return n >= m && !memcmp(s + n - m, suf, m);
+}
+
+/* Subcharts: files under charts/<name>/... (a directory chart) or a single
+ * charts/<name>.tgz; names starting with '.' or '_' are ignored. */
+static int load_subcharts(osmo_chart *c, osmo_arena *a, chart_filelist *files, osmo_error *err)
+{
+	int rc = 0;
+	for (size_t i = 0; i < files->len && !rc; i++) {
+		const char *nm = files->v[i].name;
+		if (strncmp(nm, "charts/", 7))
+			continue;
+		const char *sub = nm + 7, *slash = strchr(sub, '/');
+		size_t sl = slash ? (size_t)(slash - sub) : strlen(sub);
+		if (!sl || sub[0] == '.' || sub[0] == '_' || has_suffix(nm, strlen(nm), ".prov"))
+			continue;
+		/* first file of this subchart? (files are sorted, so a group is contiguous) */
+		if (i > 0 && !strncmp(files->v[i - 1].name, nm, 7 + sl) &&
+		    (files->v[i - 1].name[7 + sl] == '/' || files->v[i - 1].name[7 + sl] == 0))
+			continue;
+		osmo_chart *sc = NULL;
+		chart_filelist subfiles = { 0 };
+		if (!slash && has_suffix(sub, sl, ".tgz")) {
+			rc = chart_archive_read(&subfiles, a, files->v[i].data, files->v[i].len, err);
+		} else if (slash) {
+			for (size_t j = i; j < files->len; j++) {
+				const char *m = files->v[j].name;
+				if (strncmp(m, nm, 7 + sl + 1))
+					break;
+				osmo_chart_file f = files->v[j];
+				f.name = m + 7 + sl + 1;
+				chart_filelist_push(a, &subfiles, f);
+			}
+		} else {
+			continue; /* a plain file directly under charts/ */
+		}
+		if (!rc)
+			rc = chart_from_files(&sc, a, &subfiles, err);
+		if (rc) {
+			char *m = osmo_strdup(err->msg ? err->msg : "");
+			osmo_error_set(err, rc, "error unpacking subchart %.*s in %s: %s", (int)sl, sub,
+				       c->name ? c->name : "chart", m);
+			free(m);
+			return rc;
+		}
+		c->deps = osmo_arena_realloc(a, c->deps, c->ndeps * sizeof(*c->deps),
+					     (c->ndeps + 1) * sizeof(*c->deps));
+		c->deps[c->ndeps++] = sc;
+	}
+	return rc;
+}
+
+int chart_from_files(osmo_chart **out, osmo_arena *a, chart_filelist *files, osmo_error *err)
+{
+	osmo_chart *c = osmo_arena_alloc(a, sizeof(*c));
+	c->arena = a;
+	c->all = *files;
+	const osmo_chart_file *chart_yaml = NULL, *values_yaml = NULL, *reqs = NULL;
+	for (size_t i = 0; i < files->len; i++) {
+		const osmo_chart_file *f = &files->v[i];
 		if (!strcmp(f->name, "Chart.yaml"))
 			chart_yaml = f;
 		else if (!strcmp(f->name, "values.yaml"))
 			values_yaml = f;
-		else if (!strcmp(f->name, "values.schema.json") || !strcmp(f->name, "Chart.lock") ||
-			 !strncmp(f->name, "charts/", 7))
-			continue; /* schema, lock and subcharts: handled by their own loaders */
+		else if (!strcmp(f->name, "values.schema.json"))
+			c->schema = f;
+		else if (!strcmp(f->name, "requirements.yaml"))
+			reqs = f;
+		else if (!strcmp(f->name, "Chart.lock") || !strcmp(f->name, "requirements.lock"))
+			continue;
 		else if (!strncmp(f->name, "templates/", 10))
-			list_push(c->arena, &c->templates, *f);
+			chart_filelist_push(a, &c->templates, *f);
+		else if (!strncmp(f->name, "charts/", 7) && !has_suffix(f->name, strlen(f->name), ".prov"))
+			continue;
 		else
-			list_push(c->arena, &c->files, *f);
+			chart_filelist_push(a, &c->files, *f);
 	}
-	if (!rc && !chart_yaml) {
+	if (!chart_yaml) {
 		osmo_error_set(err, OSMO_ENOTFOUND, "Chart.yaml file is missing");
-		rc = OSMO_ENOTFOUND;
+		return OSMO_ENOTFOUND;
 	}
-	if (!rc)
-		rc = load_yaml_map(&c->metadata, c, chart_yaml, "chart.Metadata", err);
-	if (!rc) {
-		if (values_yaml)
-			rc = load_yaml_map(&c->values, c, values_yaml, "map[string]interface {}", err);
-		else
-			c->values = osmo_map_new(c->arena, 0);
+	int rc = load_yaml_map(&c->metadata, a, chart_yaml, "chart.Metadata", err);
+	if (!rc && values_yaml)
+		rc = load_yaml_map(&c->values, a, values_yaml, "map[string]interface {}", err);
+	else if (!rc)
+		c->values = osmo_map_new(a, 0);
+	if (!rc && reqs) { /* apiVersion v1: dependencies live in requirements.yaml */
+		osmo_value r;
+		rc = load_yaml_map(&r, a, reqs, "chart.Metadata", err);
+		osmo_value *deps = rc ? NULL : osmo_map_getc(r.u.map, "dependencies");
+		osmo_value *apiv = osmo_map_getc(c->metadata.u.map, "apiVersion");
+		bool v1 = !apiv || (osmo_is_string(*apiv) && !strcmp(apiv->u.s.ptr, "v1"));
+		if (deps && v1)
+			osmo_map_setc(a, c->metadata.u.map, "dependencies", *deps);
 	}
 	if (!rc)
 		rc = validate_metadata(c, err);
+	if (!rc)
+		rc = load_subcharts(c, a, files, err);
+	if (rc)
+		return rc;
+	*out = c;
+	return 0;
+}
+
+int osmo_chart_load_dir(osmo_chart **out, const char *path, osmo_error *err)
+{
+	osmo_arena *a = osmo_arena_new();
+	chart_filelist files = { 0 };
+	size_t plen = strlen(path);
+	while (plen > 1 && path[plen - 1] == '/')
+		plen--;
+	char *root = osmo_arena_strndup(a, path, plen);
+	chart_ignore *rules = NULL;
+	const char *itext = NULL;
+	size_t ilen = 0;
+	char *ipath = osmo_arena_sprintf(a, "%s/.helmignore", root);
+	struct stat st;
+	int rc = 0;
+	if (stat(ipath, &st) == 0)
+		rc = read_path(a, ipath, &itext, &ilen, err);
+	if (!rc)
+		rc = chart_ignore_parse(&rules, itext, ilen, err);
+	if (!rc) {
+		walker w = { a, root, rules, &files, err };
+		rc = walk(&w, "", 0);
+	}
+	chart_ignore_free(rules);
+	osmo_chart *c = NULL;
+	if (!rc)
+		rc = chart_from_files(&c, a, &files, err);
 	if (rc) {
-		osmo_chart_free(c);
+		osmo_arena_free(a);
 		return rc;
 	}
+	c->owns_arena = true;
+	*out = c;
+	return 0;
+}
+
+int osmo_chart_load(osmo_chart **out, const char *path, osmo_error *err)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		osmo_error_set(err, OSMO_ENOTFOUND, "path \"%s\" not found", path);
+		return OSMO_ENOTFOUND;
+	}
+	if (S_ISDIR(st.st_mode))
+		return osmo_chart_load_dir(out, path, err);
+	osmo_arena *a = osmo_arena_new();
+	const char *data = NULL;
+	size_t len = 0;
+	chart_filelist files = { 0 };
+	osmo_chart *c = NULL;
+	int rc = read_path(a, path, &data, &len, err);
+	if (!rc)
+		rc = chart_archive_read(&files, a, data, len, err);
+	if (!rc)
+		rc = chart_from_files(&c, a, &files, err);
+	if (rc) {
+		osmo_arena_free(a);
+		return rc;
+	}
+	c->owns_arena = true;
 	*out = c;
 	return 0;
 }
 
 void osmo_chart_free(osmo_chart *c)
 {
-	if (!c)
-		return;
-	osmo_arena_free(c->arena);
-	free(c);
+	if (c && c->owns_arena)
+		osmo_arena_free(c->arena);
 }
 
 const char *osmo_chart_name(const osmo_chart *c)
@@ -289,4 +404,14 @@ size_t osmo_chart_file_count(const osmo_chart *c)
 const osmo_chart_file *osmo_chart_file_at(const osmo_chart *c, size_t i)
 {
 	return i < c->files.len ? &c->files.v[i] : NULL;
+}
+
+size_t osmo_chart_dependency_count(const osmo_chart *c)
+{
+	return c->ndeps;
+}
+
+const osmo_chart *osmo_chart_dependency(const osmo_chart *c, size_t i)
+{
+	return i < c->ndeps ? c->deps[i] : NULL;
 }

@@ -15,6 +15,8 @@ struct osmo_manifest_set {
 	osmo_arena *arena;
 	doclist docs;
 	doclist hooks;
+	const char *prefix;
+	size_t prefix_len;
 };
 
 /* Helm v3 releaseutil.InstallOrder. */
@@ -159,41 +161,32 @@ static int add_doc(osmo_manifest_set *s, const char *source, const char *p, size
 	return 0;
 }
 
-int osmo_manifest_set_add_file(osmo_manifest_set *s, const char *source, const char *content,
-			       size_t len, osmo_error *err)
+void osmo_manifest_split(const char *text, size_t len,
+			 int (*cb)(void *payload, const char *doc, size_t len), void *payload,
+			 int *rc_out)
 {
-	const char *base = strrchr(source, '/');
-	base = base ? base + 1 : source;
-	if (base[0] == '_')
-		return 0;
-	const char *p = content;
+	const char *p = text;
 	size_t n = len;
+	int rc = 0;
 	trim(&p, &n);
-	if (!n)
-		return 0;
-	source = osmo_arena_strdup(s->arena, source);
-	/* Split on (?:^|\s*\n)---\s* and TrimSpace each non-empty piece. */
 	const char *end = p + n, *start = p, *q = p;
+	/* (?:^|\s*\n)---\s* : a leading "---" or one after a newline */
 	if (n >= 3 && !memcmp(p, "---", 3)) {
 		q = p + 3;
 		while (q < end && is_re_space(*q))
 			q++;
 		start = q;
 	}
-	while (q < end) {
+	while (q < end && !rc) {
 		const char *nl = memchr(q, '\n', (size_t)(end - q));
 		if (!nl)
 			break;
 		if (end - nl >= 4 && !memcmp(nl + 1, "---", 3)) {
-			const char *pe = nl;
 			const char *piece = start;
-			size_t plen = (size_t)(pe - piece);
+			size_t plen = (size_t)(nl - piece);
 			trim(&piece, &plen);
-			if (plen) {
-				int rc = add_doc(s, source, piece, plen, err);
-				if (rc)
-					return rc;
-			}
+			if (plen)
+				rc = cb(payload, piece, plen);
 			q = nl + 4;
 			while (q < end && is_re_space(*q))
 				q++;
@@ -202,12 +195,40 @@ int osmo_manifest_set_add_file(osmo_manifest_set *s, const char *source, const c
 		}
 		q = nl + 1;
 	}
-	const char *piece = start;
-	size_t plen = (size_t)(end - piece);
-	trim(&piece, &plen);
-	if (plen)
-		return add_doc(s, source, piece, plen, err);
-	return 0;
+	if (!rc) {
+		const char *piece = start;
+		size_t plen = (size_t)(end - piece);
+		trim(&piece, &plen);
+		if (plen)
+			rc = cb(payload, piece, plen);
+	}
+	if (rc_out)
+		*rc_out = rc;
+}
+
+typedef struct add_ctx {
+	osmo_manifest_set *s;
+	const char *source;
+	osmo_error *err;
+} add_ctx;
+
+static int add_cb(void *payload, const char *doc, size_t len)
+{
+	add_ctx *c = payload;
+	return add_doc(c->s, c->source, doc, len, c->err);
+}
+
+int osmo_manifest_set_add_file(osmo_manifest_set *s, const char *source, const char *content,
+			       size_t len, osmo_error *err)
+{
+	const char *base = strrchr(source, '/');
+	base = base ? base + 1 : source;
+	if (base[0] == '_')
+		return 0;
+	add_ctx c = { s, osmo_arena_strdup(s->arena, source), err };
+	int rc = 0;
+	osmo_manifest_split(content, len, add_cb, &c, &rc);
+	return rc;
 }
 
 typedef struct keyed {
@@ -286,4 +307,16 @@ size_t osmo_manifest_set_hook_count(const osmo_manifest_set *s)
 const osmo_manifest_doc *osmo_manifest_set_hook(const osmo_manifest_set *s, size_t i)
 {
 	return i < s->hooks.len ? &s->hooks.v[i] : NULL;
+}
+
+void osmo_manifest_set_set_prefix(osmo_manifest_set *s, const char *text, size_t len)
+{
+	s->prefix = osmo_arena_strndup(s->arena, text, len);
+	s->prefix_len = len;
+}
+
+const char *osmo_manifest_set_prefix(const osmo_manifest_set *s, size_t *len)
+{
+	*len = s->prefix_len;
+	return s->prefix ? s->prefix : "";
 }

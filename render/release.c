@@ -1,11 +1,24 @@
-/* release.c - Helm's engine.Render + renderResources for one chart, as
+/* release.c - Helm's engine.Render + renderResources for a chart tree, as
  * `helm template` runs them (client-only, Revision 1, IsInstall). */
-#include "osmo/release.h"
 #include "osmo/tpl.h"
 #include "osmo/values.h"
+#include "release_int.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+typedef struct tpl_entry {
+	const char *name;  /* full path: root/charts/sub/templates/x.yaml */
+	const osmo_chart_file *file;
+	osmo_value top;    /* the chart's top-level object (shared by its templates) */
+	const char *base_path;
+	bool render;       /* false for partials and library-chart templates */
+} tpl_entry;
+
+typedef struct tpl_list {
+	tpl_entry *v;
+	size_t len, cap;
+} tpl_list;
 
 static size_t count_slashes(const char *s)
 {
@@ -19,7 +32,7 @@ static size_t count_slashes(const char *s)
  * both the parse order (a later define wins) and the execution order. */
 static int cmp_templates(const void *x, const void *y)
 {
-	const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+	const char *a = ((const tpl_entry *)x)->name, *b = ((const tpl_entry *)y)->name;
 	size_t ca = count_slashes(a), cb = count_slashes(b);
 	if (ca != cb)
 		return ca > cb ? -1 : 1;
@@ -51,6 +64,80 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
+static bool is_library(const rnode *n)
+{
+	osmo_value *t = osmo_map_getc(n->metadata.u.map, "type");
+	return t && osmo_is_string(*t) && !strcmp(t->u.s.ptr, "library");
+}
+
+/* recAllTpls: each chart gets its own top-level object; .Values of a
+ * subchart is its parent's Values.<name> table. */
+static osmo_value collect(osmo_arena *a, const rnode *n, osmo_value parent_top, tpl_list *out)
+{
+	osmo_value top = osmo_map_new(a, 8);
+	top.sub = OSMO_GO_VALUES;
+	osmo_value *pv = osmo_map_getc(parent_top.u.map, "Values");
+	osmo_value vals = osmo_map_new(a, 0);
+	if (!n->parent) {
+		vals = *pv;
+	} else if (pv && pv->type == OSMO_V_MAP) {
+		osmo_value *t = osmo_map_getc(pv->u.map, n->name);
+		if (t && t->type == OSMO_V_MAP)
+			vals = *t;
+	}
+	vals.sub = OSMO_GO_VALUES;
+	osmo_map_setc(a, top.u.map, "Values", vals);
+	osmo_map_setc(a, top.u.map, "Release", *osmo_map_getc(parent_top.u.map, "Release"));
+	osmo_map_setc(a, top.u.map, "Capabilities", *osmo_map_getc(parent_top.u.map, "Capabilities"));
+	osmo_map_setc(a, top.u.map, "Chart", osmo_release_chart_object(a, n->metadata, !n->parent));
+	osmo_map_setc(a, top.u.map, "Files", osmo_release_files_object(a, n->chart));
+	osmo_value subs = osmo_map_new(a, n->nkids);
+	osmo_map_setc(a, top.u.map, "Subcharts", subs);
+	for (size_t i = 0; i < n->nkids; i++) {
+		osmo_value st = collect(a, n->kids[i], top, out);
+		st.sub = OSMO_GO_MAP;
+		osmo_map_setc(a, subs.u.map, n->kids[i]->name, st);
+	}
+	const char *base = osmo_arena_sprintf(a, "%s/templates", n->path);
+	bool lib = is_library(n);
+	for (size_t i = 0; i < n->chart->templates.len; i++) {
+		const osmo_chart_file *f = &n->chart->templates.v[i];
+		const char *bn = strrchr(f->name, '/');
+		bn = bn ? bn + 1 : f->name;
+		if (lib && bn[0] != '_')
+			continue; /* isTemplateValid: library charts only keep partials */
+		if (out->len == out->cap) {
+			size_t cap = out->cap ? out->cap * 2 : 32;
+			out->v = osmo_arena_realloc(a, out->v, out->cap * sizeof(tpl_entry),
+						    cap * sizeof(tpl_entry));
+			out->cap = cap;
+		}
+		tpl_entry *e = &out->v[out->len++];
+		e->name = osmo_arena_sprintf(a, "%s/%s", n->path, f->name);
+		e->file = f;
+		e->top = top;
+		e->base_path = base;
+		e->render = bn[0] != '_';
+	}
+	return top;
+}
+
+/* CRDObjects: crds/ files ending .yaml, .yml or .json, parents first. */
+static void collect_crds(osmo_buf *out, const rnode *n)
+{
+	for (size_t i = 0; i < n->chart->files.len; i++) {
+		const osmo_chart_file *f = &n->chart->files.v[i];
+		if (strncmp(f->name, "crds/", 5) ||
+		    !(ends_with(f->name, ".yaml") || ends_with(f->name, ".yml") || ends_with(f->name, ".json")))
+			continue;
+		osmo_buf_printf(out, "---\n# Source: %s/%s\n", n->path, f->name);
+		osmo_buf_put(out, f->data, f->len);
+		osmo_buf_putc(out, '\n');
+	}
+	for (size_t i = 0; i < n->nkids; i++)
+		collect_crds(out, n->kids[i]);
+}
+
 int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_value user_values,
 			const osmo_release_options *opts, osmo_error *err)
 {
@@ -61,17 +148,19 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 	osmo_tpl_set *set = osmo_tpl_set_new();
 	osmo_manifest_set *ms = osmo_manifest_set_new();
 	osmo_buf buf = OSMO_BUF_INIT;
-	const char *cname = osmo_chart_name(chart);
-	size_t nt = osmo_chart_template_count(chart);
-	char **names = osmo_malloc((nt ? nt : 1) * sizeof(char *));
-	int rc = 0;
-
-	/* .Values: user values coalesced over the chart's defaults. */
+	tpl_list tl = { 0 };
+	rnode *root = NULL;
+	int rc = release_deps_resolve(&root, a, chart, user_values, err);
 	osmo_value values;
-	rc = osmo_values_coalesce(&values, a, osmo_chart_values(chart), user_values, err);
+	if (!rc)
+		rc = release_coalesce(&values, a, root, user_values, false, err);
 	if (rc)
 		goto done;
-	values.sub = OSMO_GO_VALUES;
+	if (opts->validate_values) {
+		rc = opts->validate_values(opts->validate_payload, root->chart, values, err);
+		if (rc)
+			goto done;
+	}
 
 	osmo_value top = osmo_map_new(a, 8);
 	top.sub = OSMO_GO_VALUES;
@@ -89,58 +178,45 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 		goto done;
 	osmo_map_setc(a, top.u.map, "Values", values);
 	osmo_map_setc(a, top.u.map, "Release", rel);
-	osmo_map_setc(a, top.u.map, "Chart",
-		      osmo_release_chart_object(a, osmo_chart_metadata(chart), true));
 	osmo_map_setc(a, top.u.map, "Capabilities", caps);
-	osmo_map_setc(a, top.u.map, "Files", osmo_release_files_object(a, chart));
-	osmo_map_setc(a, top.u.map, "Subcharts", osmo_map_new(a, 0));
+	collect(a, root, top, &tl);
 
 	/* Parse every template (partials included) in Helm's order. */
-	for (size_t i = 0; i < nt; i++)
-		names[i] = osmo_arena_sprintf(a, "%s/%s", cname, osmo_chart_template(chart, i)->name);
-	const osmo_chart_file **byname = osmo_malloc((nt ? nt : 1) * sizeof(*byname));
-	for (size_t i = 0; i < nt; i++)
-		byname[i] = osmo_chart_template(chart, i);
-	/* sort names and keep the file pointer alongside via a parallel pass */
-	qsort(names, nt, sizeof(char *), cmp_templates);
-	for (size_t i = 0; i < nt && !rc; i++) {
-		const osmo_chart_file *f = NULL;
-		for (size_t j = 0; j < nt; j++) {
-			if (!strcmp(names[i] + strlen(cname) + 1, byname[j]->name)) {
-				f = byname[j];
-				break;
-			}
-		}
-		rc = osmo_tpl_set_parse(set, names[i], f->data, f->len, err);
-	}
-	free(byname);
+	qsort(tl.v, tl.len, sizeof(tpl_entry), cmp_templates);
+	for (size_t i = 0; i < tl.len && !rc; i++)
+		rc = osmo_tpl_set_parse(set, tl.v[i].name, tl.v[i].file->data, tl.v[i].file->len, err);
 	if (rc)
 		goto done;
 
 	/* Execute the non-partial templates; strip "<no value>" per file. */
-	char *base_path = osmo_arena_sprintf(a, "%s/templates", cname);
-	for (size_t i = 0; i < nt && !rc; i++) {
-		const char *base = strrchr(names[i], '/') + 1;
-		if (base[0] == '_')
+	for (size_t i = 0; i < tl.len && !rc; i++) {
+		const tpl_entry *e = &tl.v[i];
+		if (!e->render)
 			continue;
 		osmo_value tmpl = osmo_map_new(a, 2);
 		tmpl.sub = OSMO_GO_VALUES;
-		osmo_map_setc(a, tmpl.u.map, "Name", osmo_cstring(a, names[i]));
-		osmo_map_setc(a, tmpl.u.map, "BasePath", osmo_cstring(a, base_path));
-		osmo_map_setc(a, top.u.map, "Template", tmpl);
+		osmo_map_setc(a, tmpl.u.map, "Name", osmo_cstring(a, e->name));
+		osmo_map_setc(a, tmpl.u.map, "BasePath", osmo_cstring(a, e->base_path));
+		osmo_map_setc(a, e->top.u.map, "Template", tmpl);
 		osmo_buf_clear(&buf);
-		rc = osmo_tpl_set_execute(set, a, names[i], top, &buf, err);
+		rc = osmo_tpl_set_execute(set, a, e->name, e->top, &buf, err);
 		if (rc)
 			break;
-		if (ends_with(names[i], "NOTES.txt"))
+		if (ends_with(e->name, "NOTES.txt"))
 			continue; /* rendered (a fail there aborts) but never printed */
 		strip_no_value(&buf);
-		rc = osmo_manifest_set_add_file(ms, names[i], osmo_buf_cstr(&buf), buf.len, err);
+		rc = osmo_manifest_set_add_file(ms, e->name, osmo_buf_cstr(&buf), buf.len, err);
 	}
-	if (!rc)
+	if (!rc) {
 		osmo_manifest_set_sort(ms);
+		if (opts->include_crds) {
+			osmo_buf crds = OSMO_BUF_INIT;
+			collect_crds(&crds, root);
+			osmo_manifest_set_set_prefix(ms, osmo_buf_cstr(&crds), crds.len);
+			osmo_buf_dispose(&crds);
+		}
+	}
 done:
-	free(names);
 	osmo_buf_dispose(&buf);
 	osmo_tpl_set_free(set);
 	osmo_arena_free(a);
@@ -152,22 +228,36 @@ done:
 	return 0;
 }
 
-void osmo_release_print(osmo_buf *out, const osmo_manifest_set *set)
+void osmo_release_print(osmo_buf *out, const osmo_manifest_set *set, unsigned flags)
 {
 	/* fmt.Fprintln(TrimSpace(rel.Manifest)), then each hook verbatim. */
-	size_t start = out->len;
+	osmo_buf m = OSMO_BUF_INIT;
+	size_t plen;
+	const char *prefix = osmo_manifest_set_prefix(set, &plen);
+	osmo_buf_put(&m, prefix, plen);
 	for (size_t i = 0; i < osmo_manifest_set_count(set); i++) {
 		const osmo_manifest_doc *d = osmo_manifest_set_doc(set, i);
-		osmo_buf_printf(out, "---\n# Source: %s\n", d->source);
-		osmo_buf_put(out, d->content, d->len);
-		osmo_buf_putc(out, '\n');
+		osmo_buf_printf(&m, "---\n# Source: %s\n", d->source);
+		osmo_buf_put(&m, d->content, d->len);
+		osmo_buf_putc(&m, '\n');
 	}
-	/* TrimSpace of the joined manifest only removes the final newline */
-	if (out->len > start && out->ptr[out->len - 1] == '\n')
-		out->len--;
+	const char *p = osmo_buf_cstr(&m);
+	size_t n = m.len;
+	while (n && strchr(" \t\n\r\v\f", *p)) {
+		p++;
+		n--;
+	}
+	while (n && strchr(" \t\n\r\v\f", p[n - 1]))
+		n--;
+	osmo_buf_put(out, p, n);
 	osmo_buf_putc(out, '\n');
+	osmo_buf_dispose(&m);
+	if (flags & OSMO_RELEASE_PRINT_NO_HOOKS)
+		return;
 	for (size_t i = 0; i < osmo_manifest_set_hook_count(set); i++) {
 		const osmo_manifest_doc *d = osmo_manifest_set_hook(set, i);
+		if ((flags & OSMO_RELEASE_PRINT_SKIP_TESTS) && d->hook && strstr(d->hook, "test"))
+			continue;
 		osmo_buf_printf(out, "---\n# Source: %s\n", d->source);
 		osmo_buf_put(out, d->content, d->len);
 		osmo_buf_putc(out, '\n');

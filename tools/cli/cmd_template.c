@@ -1,6 +1,7 @@
 /* cmd_template.c - `osmo-render template [NAME] CHART`: Helm-exact rendering
  * of one chart, printed as `helm template` prints it. */
 #include "cli.h"
+#include "template_output.h"
 
 #include "osmo/chart.h"
 #include "osmo/release.h"
@@ -21,9 +22,13 @@ static const cli_opt template_opts[] = {
 	{ "set-literal", 0, CLI_LIST, "K=V", "set a literal STRING value on the command line" },
 	{ "namespace", 'n', CLI_VALUE, "NS", "namespace (.Release.Namespace), default \"default\"" },
 	{ "release-name", 0, CLI_FLAG, NULL, "use the release name in the output-dir path" },
+	{ "show-only", 's', CLI_LIST, "PATH", "only show manifests rendered from the given templates (glob)" },
+	{ "output-dir", 0, CLI_VALUE, "DIR", "write each template to a file under DIR instead of stdout" },
 	{ "is-upgrade", 0, CLI_FLAG, NULL, "set .Release.IsUpgrade instead of .Release.IsInstall" },
 	{ "kube-version", 0, CLI_VALUE, "VER", "Kubernetes version for .Capabilities (default v1.32.0)" },
 	{ "api-versions", 'a', CLI_LIST, "GV", "extra API versions for .Capabilities.APIVersions" },
+	{ "include-crds", 0, CLI_FLAG, NULL, "include CRDs (crds/) in the output" },
+	{ "skip-crds", 0, CLI_FLAG, NULL, "no CRDs are printed even with --include-crds" },
 	{ "no-hooks", 0, CLI_FLAG, NULL, "do not print hooks" },
 	{ "skip-tests", 0, CLI_FLAG, NULL, "do not print test hooks" },
 	{ NULL, 0, CLI_FLAG, NULL, NULL },
@@ -132,19 +137,51 @@ int cmd_template(int argc, char **argv)
 		if (!strcmp(args.occ[i].opt->name, "api-versions"))
 			apis[n++] = args.occ[i].value;
 	opts.api_versions = apis;
+	opts.include_crds = cli_flag(&args, "include-crds") && !cli_flag(&args, "skip-crds");
 
 	osmo_value user;
 	if (build_user_values(a, &args, &user, &err) ||
-	    osmo_chart_load_dir(&chart, chart_path, &err) ||
+	    osmo_chart_load(&chart, chart_path, &err) ||
 	    osmo_release_render(&ms, chart, user, &opts, &err)) {
 		cli_error("%s", err.msg ? err.msg : "rendering failed");
 		goto out;
 	}
 	osmo_buf b = OSMO_BUF_INIT;
-	osmo_release_print(&b, ms);
-	fwrite(b.ptr, 1, b.len, stdout);
+	osmo_release_print(&b, ms,
+			   (cli_flag(&args, "no-hooks") ? OSMO_RELEASE_PRINT_NO_HOOKS : 0) |
+				   (cli_flag(&args, "skip-tests") ? OSMO_RELEASE_PRINT_SKIP_TESTS : 0));
+	const char **show = osmo_calloc(args.nocc + 1, sizeof(char *));
+	size_t nshow = 0;
+	for (size_t i = 0; i < args.nocc; i++)
+		if (!strcmp(args.occ[i].opt->name, "show-only"))
+			show[nshow++] = args.occ[i].value;
+	const char *outdir = cli_value(&args, "output-dir");
+	int rc = 0;
+	if (nshow) {
+		osmo_buf f = OSMO_BUF_INIT;
+		rc = template_show_only(&f, osmo_buf_cstr(&b), b.len, show, nshow, &err);
+		osmo_buf_dispose(&b);
+		b = f;
+	}
+	if (!rc && outdir) {
+		const char *dir = outdir;
+		char *withname = NULL;
+		if (cli_flag(&args, "release-name")) {
+			withname = osmo_malloc(strlen(outdir) + strlen(opts.name ? opts.name : "release-name") + 2);
+			sprintf(withname, "%s/%s", outdir, opts.name ? opts.name : "release-name");
+			dir = withname;
+		}
+		rc = template_output_dir(dir, osmo_buf_cstr(&b), b.len, &err);
+		free(withname);
+	} else if (!rc) {
+		fwrite(b.ptr, 1, b.len, stdout);
+	}
+	free(show);
 	osmo_buf_dispose(&b);
-	status = fflush(stdout) ? 1 : 0;
+	if (rc)
+		cli_error("%s", err.msg);
+	else
+		status = fflush(stdout) ? 1 : 0;
 out:
 	free(apis);
 	osmo_manifest_set_free(ms);

@@ -21,6 +21,8 @@ typedef struct osmo_chart_file {
 
 /* Load a chart directory.  Errors name the file (and line for YAML). */
 int osmo_chart_load_dir(osmo_chart **out, const char *path, osmo_error *err);
+/* Load a chart directory or a .tgz archive (Helm's loader.Load). */
+int osmo_chart_load(osmo_chart **out, const char *path, osmo_error *err);
 void osmo_chart_free(osmo_chart *c);
 
 const char *osmo_chart_name(const osmo_chart *c);
@@ -34,5 +36,11 @@ const osmo_chart_file *osmo_chart_template(const osmo_chart *c, size_t i);
  * and charts/ (what `.Files` serves), sorted by name. */
 size_t osmo_chart_file_count(const osmo_chart *c);
 const osmo_chart_file *osmo_chart_file_at(const osmo_chart *c, size_t i);
+
+/* Subcharts found under charts/ (directories and archives), in name order.
+ * Which of them render depends on values (conditions, tags): see
+ * osmo_release_render. */
+size_t osmo_chart_dependency_count(const osmo_chart *c);
+const osmo_chart *osmo_chart_dependency(const osmo_chart *c, size_t i);
 
 #endif

@@ -31,6 +31,13 @@ void osmo_manifest_set_free(osmo_manifest_set *s);
  * Errors: "YAML parse error on <source>: ..." */
 int osmo_manifest_set_add_file(osmo_manifest_set *s, const char *source, const char *content,
 			       size_t len, osmo_error *err);
+/* releaseutil.SplitManifests: TrimSpace the text, split on
+ * (?:^|\s*\n)---\s* and call cb for each non-empty TrimSpace'd piece in
+ * order; a non-zero cb result stops the split and lands in *rc (may be NULL). */
+void osmo_manifest_split(const char *text, size_t len,
+			 int (*cb)(void *payload, const char *doc, size_t len), void *payload,
+			 int *rc);
+
 /* Sort: files by path, then stable by InstallOrder (hooks separately). */
 void osmo_manifest_set_sort(osmo_manifest_set *s);
 
@@ -38,6 +45,10 @@ size_t osmo_manifest_set_count(const osmo_manifest_set *s);
 const osmo_manifest_doc *osmo_manifest_set_doc(const osmo_manifest_set *s, size_t i);
 size_t osmo_manifest_set_hook_count(const osmo_manifest_set *s);
 const osmo_manifest_doc *osmo_manifest_set_hook(const osmo_manifest_set *s, size_t i);
+
+/* Raw text printed before the sorted documents (CRDs with --include-crds). */
+void osmo_manifest_set_set_prefix(osmo_manifest_set *s, const char *text, size_t len);
+const char *osmo_manifest_set_prefix(const osmo_manifest_set *s, size_t *len);
 
 /* InstallOrder rank of a kind, or -1 for kinds Helm does not know. */
 int osmo_manifest_kind_rank(const char *kind);

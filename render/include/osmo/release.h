@@ -19,10 +19,23 @@ typedef struct osmo_release_options {
 	bool is_upgrade;          /* --is-upgrade */
 	const char *kube_version; /* --kube-version, e.g. "1.30" or "v1.30.2"; NULL = v1.32.0 */
 	const char *const *api_versions; /* --api-versions additions, NULL-terminated */
+	bool include_crds;        /* --include-crds: crds/ files printed first */
+	/* values.schema.json check, handed in by the caller so render/ needs no
+	 * validator of its own: called with the root chart and the coalesced
+	 * values before any template runs.  NULL skips schema validation. */
+	int (*validate_values)(void *payload, const osmo_chart *chart, osmo_value values,
+			       osmo_error *err);
+	void *validate_payload;
 } osmo_release_options;
 
 #define OSMO_RELEASE_OPTIONS_VERSION 1
-#define OSMO_RELEASE_OPTIONS_INIT { OSMO_RELEASE_OPTIONS_VERSION, NULL, NULL, false, NULL, NULL }
+#define OSMO_RELEASE_OPTIONS_INIT \
+	{ OSMO_RELEASE_OPTIONS_VERSION, NULL, NULL, false, NULL, NULL, false, NULL, NULL }
+
+enum {
+	OSMO_RELEASE_PRINT_NO_HOOKS = 1u << 0,   /* --no-hooks */
+	OSMO_RELEASE_PRINT_SKIP_TESTS = 1u << 1, /* --skip-tests */
+};
 
 /* `user_values` (a map, may be null) are the merged -f/--set values; they are
  * coalesced over the chart's values.yaml.  Errors carry Helm's text. */
@@ -30,7 +43,7 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 			const osmo_release_options *opts, osmo_error *err);
 
 /* Write the manifest set as `helm template` prints it. */
-void osmo_release_print(osmo_buf *out, const osmo_manifest_set *set);
+void osmo_release_print(osmo_buf *out, const osmo_manifest_set *set, unsigned flags);
 
 /* The built-in objects, exposed for tests and for other renderers. */
 osmo_value osmo_release_chart_object(osmo_arena *a, osmo_value metadata, bool is_root);

@@ -1,0 +1,34 @@
+/* release_int.h - the render tree: the charts that actually render for a
+ * given set of values (dependencies resolved: aliases applied, disabled
+ * charts removed, import-values merged), shared by release.c,
+ * release_deps.c and values.c. */
+#ifndef OSMO_RELEASE_INT_H
+#define OSMO_RELEASE_INT_H
+
+#include "chart_int.h"
+#include "osmo/release.h"
+
+typedef struct rnode {
+	const osmo_chart *chart;
+	const char *name;     /* alias or chart name */
+	osmo_value metadata;  /* Chart.yaml map, name replaced by the alias */
+	osmo_value values;    /* default values (import-values applied) */
+	struct rnode **kids;
+	size_t nkids;
+	struct rnode *parent;
+	const char *path;     /* ChartFullPath: root, root/charts/sub, ... */
+} rnode;
+
+/* ProcessDependenciesWithMerge: resolve which subcharts render. */
+int release_deps_resolve(rnode **out, osmo_arena *a, const osmo_chart *c, osmo_value user_values,
+			 osmo_error *err);
+
+/* CoalesceValues over a render tree (user values win, subchart sections and
+ * globals coalesced recursively).  merge=true keeps nulls (MergeValues). */
+int release_coalesce(osmo_value *out, osmo_arena *a, const rnode *n, osmo_value user, bool merge,
+		     osmo_error *err);
+
+/* MergeTables(dst, src): src fills dst recursively, dst wins, nulls kept. */
+void release_merge_tables(osmo_arena *a, osmo_value *dst, osmo_value src);
+
+#endif
