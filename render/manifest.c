@@ -3,6 +3,7 @@
 #include "osmo/manifest.h"
 #include "osmo/yaml.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,74 @@ static const char *str_field(osmo_arena *a, osmo_value *v)
 	return "";
 }
 
+static const char *json_kind(osmo_value v)
+{
+	switch (v.type) {
+	case OSMO_V_LIST:
+		return "array";
+	case OSMO_V_STRING:
+		return "string";
+	case OSMO_V_BOOL:
+		return "bool";
+	case OSMO_V_MAP:
+		return "object";
+	default:
+		return "number";
+	}
+}
+
+/* encoding/json's first type error decoding into releaseutil.SimpleHead
+ * (keys visit in sorted order: apiVersion, kind, metadata). */
+static const char *head_type_error(const osmo_map *m, char *msg, size_t cap)
+{
+	static const char *const md_type =
+		"struct { Name string \"json:\\\"name\\\"\"; Annotations map[string]string \"json:\\\"annotations\\\"\" }";
+	const char *const strs[] = { "apiVersion", "kind" };
+	for (int i = 0; i < 2; i++) {
+		osmo_value *v = osmo_map_getc(m, strs[i]);
+		/* sigs.k8s.io/yaml turns scalars into strings for string fields;
+		 * only lists and maps fail */
+		if (v && (v->type == OSMO_V_LIST || v->type == OSMO_V_MAP)) {
+			snprintf(msg, cap, "%s into Go struct field SimpleHead.%s of type string",
+				 json_kind(*v), strs[i]);
+			return msg;
+		}
+	}
+	osmo_value *md = osmo_map_getc(m, "metadata");
+	if (!md || md->type == OSMO_V_NULL)
+		return NULL;
+	if (md->type != OSMO_V_MAP) {
+		snprintf(msg, cap, "%s into Go struct field SimpleHead.metadata of type %s",
+			 json_kind(*md), md_type);
+		return msg;
+	}
+	osmo_value *ann = osmo_map_getc(md->u.map, "annotations");
+	if (ann && ann->type != OSMO_V_NULL) {
+		if (ann->type != OSMO_V_MAP) {
+			snprintf(msg, cap,
+				 "%s into Go struct field .metadata.annotations of type map[string]string",
+				 json_kind(*ann));
+			return msg;
+		}
+		for (size_t i = 0; i < ann->u.map->len; i++) {
+			osmo_value a = ann->u.map->ents[i].val;
+			if (a.type == OSMO_V_LIST || a.type == OSMO_V_MAP) {
+				snprintf(msg, cap,
+					 "%s into Go struct field .metadata.annotations of type string",
+					 json_kind(a));
+				return msg;
+			}
+		}
+	}
+	osmo_value *name = osmo_map_getc(md->u.map, "name");
+	if (name && (name->type == OSMO_V_LIST || name->type == OSMO_V_MAP)) {
+		snprintf(msg, cap, "%s into Go struct field .metadata.name of type string",
+			 json_kind(*name));
+		return msg;
+	}
+	return NULL;
+}
+
 static int add_doc(osmo_manifest_set *s, const char *source, const char *p, size_t n,
 		   osmo_error *err)
 {
@@ -127,6 +196,15 @@ static int add_doc(osmo_manifest_set *s, const char *source, const char *p, size
 		return OSMO_EPARSE;
 	}
 	const osmo_map *m = d.head.type == OSMO_V_MAP ? d.head.u.map : NULL;
+	char fbuf[320];
+	const char *field = head_type_error(m, fbuf, sizeof(fbuf));
+	if (field) {
+		osmo_error_set(err, OSMO_EPARSE,
+			       "YAML parse error on %s: error unmarshaling JSON: while decoding JSON: "
+			       "json: cannot unmarshal %s",
+			       source, field);
+		return OSMO_EPARSE;
+	}
 	d.kind = str_field(s->arena, osmo_map_getc(m, "kind"));
 	d.api_version = str_field(s->arena, osmo_map_getc(m, "apiVersion"));
 	osmo_value *md = osmo_map_getc(m, "metadata");

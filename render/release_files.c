@@ -217,7 +217,13 @@ static int files_field(osmo_value *out, osmo_fnctx *ctx, const osmo_object *obj,
 {
 	if (!strcmp(name, "AsConfig") || !strcmp(name, "AsSecrets"))
 		return files_method(out, ctx, obj, name, 0, NULL);
-	return OSMO_ENOTFOUND;
+	/* engine.files is a map[string][]byte: any other name is a map key
+	 * lookup, and a missing key is a nil []byte (prints "[]") */
+	const files_obj *f = obj->data;
+	const osmo_chart_file *cf = files_find(f, name, strlen(name));
+	*out = cf ? osmo_str_ref(cf->data, cf->len) : osmo_str_ref("", 0);
+	out->sub = OSMO_GO_BYTES;
+	return 0;
 }
 
 static void files_print(osmo_buf *b, const osmo_object *obj)

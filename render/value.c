@@ -69,6 +69,7 @@ void osmo_list_push(osmo_arena *a, osmo_list *l, osmo_value v)
 		l->cap = cap;
 	}
 	l->items[l->len++] = v;
+	l->is_nil = false;
 }
 
 /* Byte-wise key order, as Go sorts string keys. */
@@ -129,6 +130,7 @@ void osmo_map_set(osmo_arena *a, osmo_map *m, const char *key, size_t klen, osmo
 	m->ents[at].key.len = klen;
 	m->ents[at].val = v;
 	m->len++;
+	m->is_nil = false;
 }
 
 void osmo_map_setc(osmo_arena *a, osmo_map *m, const char *key, osmo_value v)

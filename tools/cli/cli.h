@@ -47,5 +47,7 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_template(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_package(int argc, char **argv);
 
 #endif

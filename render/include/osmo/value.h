@@ -83,6 +83,7 @@ typedef struct osmo_value {
 struct osmo_list {
 	osmo_value *items;
 	size_t len, cap;
+	bool is_nil; /* a Go nil slice: empty, but marshals as null */
 };
 
 typedef struct osmo_map_entry {
@@ -93,6 +94,7 @@ typedef struct osmo_map_entry {
 struct osmo_map {
 	osmo_map_entry *ents; /* sorted by key, byte order */
 	size_t len, cap;
+	bool is_nil; /* a Go nil map: empty, but marshals as null */
 };
 
 /* ---- host objects ----------------------------------------------------- */

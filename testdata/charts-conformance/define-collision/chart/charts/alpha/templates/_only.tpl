@@ -1,0 +1,1 @@
+{{- define "alpha.only" -}}only-in-alpha:{{ .Chart.Name }}{{- end -}}

@@ -1,0 +1,3 @@
+{{- define "shared.name" -}}zeta-helper{{- end -}}
+{{- define "zeta.own" -}}zeta-own{{- end -}}
+{{- define "block.name" -}}zeta-block{{- end -}}

@@ -1,0 +1,2 @@
+{{- define "shared.name" -}}parent-a{{- end -}}
+{{- define "file.order" -}}from _a.tpl{{- end -}}

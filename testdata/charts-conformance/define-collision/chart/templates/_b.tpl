@@ -1,0 +1,1 @@
+{{- define "file.order" -}}from _b.tpl{{- end -}}

@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "starting {{ .Values.greeting }}"
+exec /app/run

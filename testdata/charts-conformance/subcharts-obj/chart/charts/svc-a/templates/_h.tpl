@@ -1,0 +1,3 @@
+{{- define "svc-a.url" -}}
+http://{{ .Release.Name }}-{{ .Chart.Name }}:{{ .Values.port }}
+{{- end -}}

@@ -1,0 +1,3 @@
+{{- define "kid.where" -}}
+kid-sees:{{ .Template.Name }}|{{ .Template.BasePath }}|{{ .Chart.Name }}
+{{- end -}}

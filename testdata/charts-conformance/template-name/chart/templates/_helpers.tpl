@@ -1,0 +1,3 @@
+{{- define "tn.where" -}}
+name={{ .Template.Name }} base={{ .Template.BasePath }}
+{{- end -}}

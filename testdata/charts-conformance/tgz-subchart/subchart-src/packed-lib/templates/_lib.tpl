@@ -1,0 +1,3 @@
+{{- define "packedlib.banner" -}}
+banner for {{ .Chart.Name }} {{ .Chart.Version }}
+{{- end -}}
