@@ -4,6 +4,7 @@
  * templates / subcharts / other files. */
 #include "chart_ignore.h"
 #include "chart_int.h"
+#include "osmo/package.h"
 #include "osmo/yaml.h"
 
 #include <dirent.h>
@@ -178,22 +179,6 @@ static int load_yaml_map(osmo_value *out, osmo_arena *a, const osmo_chart_file *
 	return 0;
 }
 
-/* Chart.yaml's required fields, checked in Helm's order. */
-static int validate_metadata(osmo_chart *c, osmo_error *err)
-{
-	static const char *const required[] = { "name", "version" };
-	for (size_t i = 0; i < 2; i++) {
-		osmo_value *v = osmo_map_getc(c->metadata.u.map, required[i]);
-		if (!v || !osmo_is_string(*v) || !v->u.s.len) {
-			osmo_error_set(err, OSMO_EPARSE, "validation: chart.metadata.%s is required",
-				       required[i]);
-			return OSMO_EPARSE;
-		}
-	}
-	c->name = osmo_map_getc(c->metadata.u.map, "name")->u.s.ptr;
-	return 0;
-}
-
 static bool has_suffix(const char *s, size_t n, const char *suf)
 {
 	size_t m = strlen(suf);
@@ -254,7 +239,7 @@ int chart_from_files(osmo_chart **out, osmo_arena *a, chart_filelist *files, osm
 	osmo_chart *c = osmo_arena_alloc(a, sizeof(*c));
 	c->arena = a;
 	c->all = *files;
-	const osmo_chart_file *chart_yaml = NULL, *values_yaml = NULL, *reqs = NULL;
+	const osmo_chart_file *chart_yaml = NULL, *values_yaml = NULL;
 	for (size_t i = 0; i < files->len; i++) {
 		const osmo_chart_file *f = &files->v[i];
 		if (!strcmp(f->name, "Chart.yaml"))
@@ -263,8 +248,6 @@ int chart_from_files(osmo_chart **out, osmo_arena *a, chart_filelist *files, osm
 			values_yaml = f;
 		else if (!strcmp(f->name, "values.schema.json"))
 			c->schema = f;
-		else if (!strcmp(f->name, "requirements.yaml"))
-			reqs = f;
 		else if (!strcmp(f->name, "Chart.lock") || !strcmp(f->name, "requirements.lock"))
 			continue;
 		else if (!strncmp(f->name, "templates/", 10))
@@ -283,17 +266,14 @@ int chart_from_files(osmo_chart **out, osmo_arena *a, chart_filelist *files, osm
 		rc = load_yaml_map(&c->values, a, values_yaml, "map[string]interface {}", err);
 	else if (!rc)
 		c->values = osmo_map_new(a, 0);
-	if (!rc && reqs) { /* apiVersion v1: dependencies live in requirements.yaml */
-		osmo_value r;
-		rc = load_yaml_map(&r, a, reqs, "chart.Metadata", err);
-		osmo_value *deps = rc ? NULL : osmo_map_getc(r.u.map, "dependencies");
-		osmo_value *apiv = osmo_map_getc(c->metadata.u.map, "apiVersion");
-		bool v1 = !apiv || (osmo_is_string(*apiv) && !strcmp(apiv->u.s.ptr, "v1"));
-		if (deps && v1)
-			osmo_map_setc(a, c->metadata.u.map, "dependencies", *deps);
+	if (!rc) { /* typed as Helm's chart.Metadata, requirements.yaml applied, validated */
+		osmo_value typed;
+		rc = osmo_package_metadata(&typed, a, c, err);
+		if (!rc) {
+			c->metadata = typed;
+			c->name = osmo_map_getc(typed.u.map, "name")->u.s.ptr;
+		}
 	}
-	if (!rc)
-		rc = validate_metadata(c, err);
 	if (!rc)
 		rc = load_subcharts(c, a, files, err);
 	if (rc)

@@ -59,7 +59,7 @@ static int cert_marshal(osmo_value *out, osmo_arena *a, const osmo_object *obj)
 }
 
 const osmo_object_class osmo_funcs_certs_class = {
-	"sprig.certificate", "struct", cert_field, NULL, cert_print, cert_marshal,
+	"sprig.certificate", "struct", cert_field, NULL, cert_print, cert_marshal, NULL
 };
 
 static osmo_value cert_value(osmo_arena *a, osmo_str crt, osmo_str key)

@@ -358,11 +358,11 @@ static int version_marshal(osmo_value *out, osmo_arena *a, const osmo_object *ob
 }
 
 static const osmo_object_class version_ptr_class = {
-	"*semver.Version", "ptr", version_field, version_method, version_print, version_marshal
+	"*semver.Version", "ptr", version_field, version_method, version_print, version_marshal, NULL
 };
 
 static const osmo_object_class version_val_class = {
-	"semver.Version", "struct", version_field, version_method, version_print, version_marshal
+	"semver.Version", "struct", version_field, version_method, version_print, version_marshal, NULL
 };
 
 /* ---- constraints ---------------------------------------------------------- */

@@ -358,7 +358,7 @@ static int time_method(osmo_value *out, osmo_fnctx *ctx, const osmo_object *obj,
 }
 
 const osmo_object_class osmo_gotime_class = {
-	"time.Time", "struct", time_field, time_method, print_time, marshal_time,
+	"time.Time", "struct", time_field, time_method, print_time, marshal_time, NULL
 };
 
 osmo_value osmo_gotime_value(osmo_arena *a, osmo_gotime t)

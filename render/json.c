@@ -131,6 +131,32 @@ static int fail(jw *w, const char *msg, const char *what)
 	return OSMO_ERROR;
 }
 
+static int enc(jw *w, osmo_value v);
+
+/* A struct view: fields in declaration order, as encoding/json writes them. */
+static int enc_struct(jw *w, const osmo_list *l)
+{
+	bool ind = w->flags & OSMO_JSON_INDENT;
+	osmo_buf_putc(w->b, '{');
+	w->depth++;
+	for (size_t i = 0; i + 1 < l->len; i += 2) {
+		if (i)
+			osmo_buf_putc(w->b, ',');
+		if (ind)
+			newline(w);
+		put_string(w->b, l->items[i].u.s.ptr, l->items[i].u.s.len, !(w->flags & OSMO_JSON_RAW));
+		osmo_buf_puts(w->b, ind ? ": " : ":");
+		int rc = enc(w, l->items[i + 1]);
+		if (rc)
+			return rc;
+	}
+	w->depth--;
+	if (ind && l->len)
+		newline(w);
+	osmo_buf_putc(w->b, '}');
+	return 0;
+}
+
 static int enc(jw *w, osmo_value v)
 {
 	bool ind = w->flags & OSMO_JSON_INDENT;
@@ -189,10 +215,12 @@ static int enc(jw *w, osmo_value v)
 		bool list = v.type == OSMO_V_LIST;
 		const void *ptr = list ? (const void *)v.u.list : (const void *)v.u.map;
 		size_t n = list ? (ptr ? v.u.list->len : 0) : (ptr ? v.u.map->len : 0);
-		if (!ptr) {
+		if (!ptr || osmo_value_is_nil_container(v)) {
 			osmo_buf_puts(w->b, "null");
 			return 0;
 		}
+		if (list && v.sub == OSMO_GO_STRUCTVIEW)
+			return enc_struct(w, v.u.list);
 		if (w->depth >= CYCLE_DEPTH) {
 			for (int i = CYCLE_DEPTH; i < w->depth && i < (int)(sizeof w->stack / sizeof w->stack[0]); i++)
 				if (w->stack[i] == ptr)

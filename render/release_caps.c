@@ -4,6 +4,7 @@
  * for client-only rendering. */
 #include "osmo/release.h"
 #include "osmo/funcs.h"
+#include "osmo/gofmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,101 +12,187 @@
 
 /* ---- .Chart ------------------------------------------------------------- */
 
-typedef struct chart_obj {
-	osmo_value meta; /* Chart.yaml map */
-	bool is_root;
-} chart_obj;
+/* A Go struct described by its fields: Go name, JSON key, zero kind
+ * ('s' string, 'l' []string, 'b' bool, 'm' map[string]string, 'M'
+ * []*Maintainer, 'D' []*Dependency, 'a' []interface{}) and whether the JSON
+ * tag has omitempty. */
+typedef struct sfield {
+	const char *go, *json;
+	char kind;
+	bool omitempty;
+} sfield;
 
-/* Go field name -> Chart.yaml key, and the field's Go zero value kind. */
-static const struct {
-	const char *field, *key;
-	char zero; /* 's' string, 'l' list, 'm' map, 'b' bool */
-} chart_fields[] = {
-	{ "Name", "name", 's' },		{ "Home", "home", 's' },
-	{ "Sources", "sources", 'l' },		{ "Version", "version", 's' },
-	{ "Description", "description", 's' }, { "Keywords", "keywords", 'l' },
-	{ "Maintainers", "maintainers", 'l' },	{ "Icon", "icon", 's' },
-	{ "APIVersion", "apiVersion", 's' },	{ "Condition", "condition", 's' },
-	{ "Tags", "tags", 's' },		{ "AppVersion", "appVersion", 's' },
-	{ "Deprecated", "deprecated", 'b' },	{ "Annotations", "annotations", 'm' },
-	{ "KubeVersion", "kubeVersion", 's' },	{ "Dependencies", "dependencies", 'l' },
-	{ "Type", "type", 's' },
+static const sfield metadata_fields[] = {
+	{ "Name", "name", 's', true },		  { "Home", "home", 's', true },
+	{ "Sources", "sources", 'l', true },	  { "Version", "version", 's', true },
+	{ "Description", "description", 's', true }, { "Keywords", "keywords", 'l', true },
+	{ "Maintainers", "maintainers", 'M', true }, { "Icon", "icon", 's', true },
+	{ "APIVersion", "apiVersion", 's', true }, { "Condition", "condition", 's', true },
+	{ "Tags", "tags", 's', true },		  { "AppVersion", "appVersion", 's', true },
+	{ "Deprecated", "deprecated", 'b', true }, { "Annotations", "annotations", 'm', true },
+	{ "KubeVersion", "kubeVersion", 's', true }, { "Dependencies", "dependencies", 'D', true },
+	{ "Type", "type", 's', true },		  { NULL, NULL, 0, false },
 };
 
-static int chart_field(osmo_value *out, osmo_fnctx *ctx, const osmo_object *obj, const char *name)
+static const sfield maintainer_fields[] = {
+	{ "Name", "name", 's', true }, { "Email", "email", 's', true }, { "URL", "url", 's', true },
+	{ NULL, NULL, 0, false },
+};
+
+static const sfield dependency_fields[] = {
+	{ "Name", "name", 's', false },	       { "Version", "version", 's', true },
+	{ "Repository", "repository", 's', false }, { "Condition", "condition", 's', true },
+	{ "Tags", "tags", 'l', true },	       { "Enabled", "enabled", 'b', true },
+	{ "ImportValues", "import-values", 'a', true }, { "Alias", "alias", 's', true },
+	{ NULL, NULL, 0, false },
+};
+
+typedef struct struct_obj {
+	const sfield *fields;
+	osmo_value map; /* typed values by JSON key */
+	bool is_chart, is_root;
+} struct_obj;
+
+static const osmo_object_class maintainer_class, dependency_class;
+
+static osmo_value wrap_struct(osmo_arena *a, const osmo_object_class *cls, const sfield *f,
+			      osmo_value m)
 {
-	const chart_obj *c = obj->data;
-	if (!strcmp(name, "IsRoot")) {
-		*out = osmo_bool(c->is_root);
+	struct_obj *o = osmo_arena_alloc(a, sizeof(*o));
+	o->fields = f;
+	o->map = m;
+	return osmo_object_new(a, cls, o);
+}
+
+/* The value of one field: the typed Chart.yaml value or the Go zero value;
+ * slices of *Maintainer / *Dependency become objects. */
+static osmo_value field_value(osmo_arena *a, const struct_obj *o, const sfield *f)
+{
+	osmo_value *v = o->map.type == OSMO_V_MAP ? osmo_map_getc(o->map.u.map, f->json) : NULL;
+	if (v && v->type != OSMO_V_NULL) {
+		if ((f->kind == 'M' || f->kind == 'D') && v->type == OSMO_V_LIST) {
+			osmo_value l = osmo_list_new(a, v->u.list->len);
+			for (size_t i = 0; i < v->u.list->len; i++)
+				osmo_list_push(a, l.u.list,
+					       f->kind == 'M'
+						       ? wrap_struct(a, &maintainer_class, maintainer_fields,
+								     v->u.list->items[i])
+						       : wrap_struct(a, &dependency_class, dependency_fields,
+								     v->u.list->items[i]));
+			return l;
+		}
+		return *v;
+	}
+	osmo_value z;
+	switch (f->kind) {
+	case 's':
+		return osmo_str_ref("", 0);
+	case 'b':
+		return osmo_bool(false);
+	case 'm':
+		z = osmo_map_new(a, 0);
+		z.sub = OSMO_GO_STRMAP;
+		z.u.map->is_nil = true;
+		return z;
+	default:
+		z = osmo_list_new(a, 0);
+		if (f->kind == 'l')
+			z.sub = OSMO_GO_STRLIST;
+		z.u.list->is_nil = true;
+		return z;
+	}
+}
+
+static int struct_field(osmo_value *out, osmo_fnctx *ctx, const osmo_object *obj, const char *name)
+{
+	const struct_obj *o = obj->data;
+	if (o->is_chart && !strcmp(name, "IsRoot")) {
+		*out = osmo_bool(o->is_root);
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof(chart_fields) / sizeof(chart_fields[0]); i++) {
-		if (strcmp(name, chart_fields[i].field))
-			continue;
-		osmo_value *v = osmo_map_getc(c->meta.u.map, chart_fields[i].key);
-		if (v && v->type != OSMO_V_NULL) {
-			*out = *v;
+	for (const sfield *f = o->fields; f->go; f++) {
+		if (!strcmp(name, f->go)) {
+			*out = field_value(ctx->arena, o, f);
 			return 0;
 		}
-		switch (chart_fields[i].zero) {
-		case 's':
-			*out = osmo_str_ref("", 0);
-			break;
-		case 'b':
-			*out = osmo_bool(false);
-			break;
-		case 'l': /* nil slice: prints [] and is empty */
-			*out = osmo_list_new(ctx->arena, 0);
-			if (!strcmp(name, "Sources") || !strcmp(name, "Keywords"))
-				out->sub = OSMO_GO_STRLIST;
-			break;
-		default: /* nil map */
-			*out = osmo_map_new(ctx->arena, 0);
-			out->sub = OSMO_GO_STRMAP;
-			break;
-		}
-		return 0;
 	}
 	return OSMO_ENOTFOUND;
 }
 
-static void chart_print(osmo_buf *b, const osmo_object *obj)
+static bool is_empty(osmo_value v)
 {
-	/* fmt %v of the struct: {{name home [sources] version ...} isroot}.
-	 * Only the common scalar fields are rendered faithfully. */
-	const chart_obj *c = obj->data;
-	osmo_buf_puts(b, "{{");
-	const char *keys[] = { "name", "home" };
-	for (int i = 0; i < 2; i++) {
-		osmo_value *v = osmo_map_getc(c->meta.u.map, keys[i]);
-		osmo_buf_puts(b, v && osmo_is_string(*v) ? v->u.s.ptr : "");
-		osmo_buf_putc(b, ' ');
-	}
-	osmo_buf_puts(b, "[] ");
-	osmo_value *v = osmo_map_getc(c->meta.u.map, "version");
-	osmo_buf_puts(b, v && osmo_is_string(*v) ? v->u.s.ptr : "");
-	osmo_buf_printf(b, " ...} %s}", c->is_root ? "true" : "false");
+	return !osmo_value_truth(v) && v.type != OSMO_V_OBJECT;
 }
 
-static int chart_marshal(osmo_value *out, osmo_arena *a, const osmo_object *obj)
+/* fmt %v of the struct: {f1 f2 ...}; slices of pointers print addresses in
+ * Go, which we cannot reproduce: a fixed Go-looking address stands in. */
+static void struct_print(osmo_buf *b, const osmo_object *obj)
 {
-	const chart_obj *c = obj->data;
-	*out = osmo_value_deep_copy(a, c->meta);
-	osmo_map_setc(a, out->u.map, "IsRoot", osmo_bool(c->is_root));
+	const struct_obj *o = obj->data;
+	osmo_arena *a = osmo_arena_new();
+	osmo_fnctx ctx = { a, NULL, "", NULL };
+	if (o->is_chart)
+		osmo_buf_putc(b, '{');
+	osmo_buf_putc(b, '{');
+	for (const sfield *f = o->fields; f->go; f++) {
+		if (f != o->fields)
+			osmo_buf_putc(b, ' ');
+		osmo_value v = field_value(a, o, f);
+		if (f->kind == 'M' || f->kind == 'D') {
+			osmo_buf_putc(b, '[');
+			for (size_t i = 0; i < v.u.list->len; i++)
+				osmo_buf_puts(b, i ? " 0xc000123450" : "0xc000123450");
+			osmo_buf_putc(b, ']');
+		} else {
+			osmo_gofmt_value(b, v);
+		}
+	}
+	osmo_buf_putc(b, '}');
+	if (o->is_chart)
+		osmo_buf_printf(b, " %s}", o->is_root ? "true" : "false");
+	(void)ctx;
+	osmo_arena_free(a);
+}
+
+/* encoding/json view: fields in declaration order, omitempty honoured. */
+static int struct_marshal(osmo_value *out, osmo_arena *a, const osmo_object *obj)
+{
+	const struct_obj *o = obj->data;
+	*out = osmo_list_new(a, 40);
+	out->sub = OSMO_GO_STRUCTVIEW;
+	for (const sfield *f = o->fields; f->go; f++) {
+		osmo_value v = field_value(a, o, f);
+		if (f->omitempty && is_empty(v))
+			continue;
+		osmo_list_push(a, out->u.list, osmo_str_ref(f->json, strlen(f->json)));
+		osmo_list_push(a, out->u.list, v);
+	}
+	if (o->is_chart) {
+		osmo_list_push(a, out->u.list, osmo_str_ref("IsRoot", 6));
+		osmo_list_push(a, out->u.list, osmo_bool(o->is_root));
+	}
 	return 0;
 }
 
 static const osmo_object_class chart_class = {
-	"struct { chart.Metadata; IsRoot bool }", "struct", chart_field, NULL, chart_print,
-	chart_marshal,
+	"struct { chart.Metadata; IsRoot bool }", "struct", struct_field, NULL, struct_print,
+	struct_marshal, NULL,
+};
+static const osmo_object_class maintainer_class = {
+	"*chart.Maintainer", "ptr", struct_field, NULL, struct_print, struct_marshal, NULL,
+};
+static const osmo_object_class dependency_class = {
+	"*chart.Dependency", "ptr", struct_field, NULL, struct_print, struct_marshal, NULL,
 };
 
 osmo_value osmo_release_chart_object(osmo_arena *a, osmo_value metadata, bool is_root)
 {
-	chart_obj *c = osmo_arena_alloc(a, sizeof(*c));
-	c->meta = metadata;
-	c->is_root = is_root;
-	return osmo_object_new(a, &chart_class, c);
+	struct_obj *o = osmo_arena_alloc(a, sizeof(*o));
+	o->fields = metadata_fields;
+	o->map = metadata;
+	o->is_chart = true;
+	o->is_root = is_root;
+	return osmo_object_new(a, &chart_class, o);
 }
 
 /* ---- .Capabilities -------------------------------------------------------- */
@@ -163,6 +250,12 @@ static int kv_field(osmo_value *out, osmo_fnctx *ctx, const osmo_object *obj, co
 
 static void kv_print(osmo_buf *b, const osmo_object *obj)
 {
+	const kube_version *kv = obj->data;
+	osmo_buf_printf(b, "{%s %s %s}", kv->version, kv->major, kv->minor);
+}
+
+static void kv_string(osmo_buf *b, const osmo_object *obj)
+{
 	osmo_buf_puts(b, ((const kube_version *)obj->data)->version);
 }
 
@@ -177,7 +270,7 @@ static int kv_marshal(osmo_value *out, osmo_arena *a, const osmo_object *obj)
 }
 
 static const osmo_object_class kv_class = { "chartutil.KubeVersion", "struct", kv_field, NULL,
-					    kv_print, kv_marshal };
+					    kv_print, kv_marshal, kv_string };
 
 static int vs_method(osmo_value *out, osmo_fnctx *ctx, const osmo_object *obj, const char *name,
 		     int argc, const osmo_value *argv)
@@ -227,7 +320,7 @@ static int vs_marshal(osmo_value *out, osmo_arena *a, const osmo_object *obj)
 }
 
 static const osmo_object_class vs_class = { "chartutil.VersionSet", "slice", vs_field, vs_method,
-					    vs_print, vs_marshal };
+					    vs_print, vs_marshal, NULL };
 
 typedef struct helm_version {
 	const char *version, *commit, *tree, *go;
@@ -269,7 +362,7 @@ static int hv_marshal(osmo_value *out, osmo_arena *a, const osmo_object *obj)
 }
 
 static const osmo_object_class hv_class = { "version.BuildInfo", "struct", hv_field, NULL,
-					    hv_print, hv_marshal };
+					    hv_print, hv_marshal, NULL };
 
 static int caps_field(osmo_value *out, osmo_fnctx *ctx, const osmo_object *obj, const char *name)
 {
@@ -310,7 +403,7 @@ static int caps_marshal(osmo_value *out, osmo_arena *a, const osmo_object *obj)
 }
 
 static const osmo_object_class caps_class = { "*chartutil.Capabilities", "ptr", caps_field, NULL,
-					      caps_print, caps_marshal };
+					      caps_print, caps_marshal, NULL };
 
 /* --kube-version takes "1.30", "v1.30" or "1.30.2" (semver, 'v' optional);
  * Helm stores Version as "v<major>.<minor>.<patch>". */

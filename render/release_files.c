@@ -256,7 +256,7 @@ static int files_marshal(osmo_value *out, osmo_arena *a, const osmo_object *obj)
 }
 
 static const osmo_object_class files_class = { "engine.files", "map", files_field, files_method,
-					       files_print, files_marshal };
+					       files_print, files_marshal, NULL };
 
 osmo_value osmo_release_files_object(osmo_arena *a, const osmo_chart *chart)
 {

@@ -443,7 +443,7 @@ static int check_url(sv_parser *p, const char *u, bool *remote)
 	q = strcspn(rest, "?#");
 	if (q > rlen)
 		q = rlen;
-	if (scheme && (scheme == 4 || scheme == 5 || scheme == 3)) {
+	if (scheme >= 3 && scheme <= 5) {
 		char sc[6] = { 0 };
 		for (i = 0; i < scheme; i++)
 			sc[i] = (char)(u[i] | 0x20);

@@ -227,6 +227,12 @@ void osmo_tpl_exec_print(osmo_tpl_state *s, osmo_buf *b, osmo_tpl_rval v)
 		osmo_buf_put(b, v.v.u.s.ptr, v.v.u.s.len);
 		return;
 	}
+	/* printValue takes the address of an addressable struct so that a
+	 * String method with a pointer receiver applies (KubeVersion) */
+	if (v.v.type == OSMO_V_OBJECT && v.v.u.obj->cls->addr_string) {
+		v.v.u.obj->cls->addr_string(b, v.v.u.obj);
+		return;
+	}
 	osmo_gofmt_value(b, v.v);
 }
 

@@ -311,3 +311,15 @@ bool osmo_value_truth(osmo_value v)
 	}
 	return false;
 }
+
+osmo_value osmo_value_struct_to_map(osmo_arena *a, osmo_value v)
+{
+	if (v.type != OSMO_V_LIST || v.sub != OSMO_GO_STRUCTVIEW)
+		return v;
+	osmo_value m = osmo_map_new(a, v.u.list->len / 2);
+	for (size_t i = 0; i + 1 < v.u.list->len; i += 2) {
+		osmo_value k = v.u.list->items[i];
+		osmo_map_set(a, m.u.map, k.u.s.ptr, k.u.s.len, v.u.list->items[i + 1]);
+	}
+	return m;
+}

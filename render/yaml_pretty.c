@@ -20,14 +20,19 @@ static int leaf(yleaf *lf, osmo_arena *tmp, osmo_buf *scratch)
 
 static int conv_v3(osmo_value *v, yleaf *lf, osmo_arena *tmp, osmo_buf *scratch)
 {
+	if (osmo_value_is_nil_container(*v))
+		*v = osmo_null();
 	osmo_buf_clear(scratch);
 	while (v->type == OSMO_V_OBJECT) {
 		osmo_value view;
 		if (v->u.obj->cls->marshal && v->u.obj->cls->marshal(&view, tmp, v->u.obj) == 0)
-			*v = view;
+			*v = osmo_value_struct_to_map(tmp, view);
 		else
 			*v = osmo_map_new(tmp, 0);
 	}
+	*v = osmo_value_struct_to_map(tmp, *v);
+	if (osmo_value_is_nil_container(*v))
+		*v = osmo_null();
 	switch (v->type) {
 	case OSMO_V_NULL:
 		osmo_buf_puts(scratch, "null");

@@ -333,18 +333,23 @@ static osmo_value fold_nel(osmo_arena *tmp, osmo_value v)
 
 static int conv_v2(osmo_value *v, yleaf *lf, osmo_arena *tmp, osmo_buf *scratch)
 {
+	if (osmo_value_is_nil_container(*v))
+		*v = osmo_null();
 	osmo_buf_clear(scratch);
 	for (;;) {
 		if (v->type == OSMO_V_OBJECT) {
 			osmo_value view;
 			if (v->u.obj->cls->marshal && v->u.obj->cls->marshal(&view, tmp, v->u.obj) == 0)
-				*v = view;
+				*v = osmo_value_struct_to_map(tmp, view);
 			else
 				*v = osmo_map_new(tmp, 0);
 			continue;
 		}
 		break;
 	}
+	*v = osmo_value_struct_to_map(tmp, *v);
+	if (osmo_value_is_nil_container(*v))
+		*v = osmo_null();
 	switch (v->type) {
 	case OSMO_V_NULL:
 		lf->s = "null";

@@ -241,7 +241,7 @@ static void semver_print(osmo_buf *b, const osmo_object *o)
 	osmo_buf_puts(b, (const char *)o->data);
 }
 static const osmo_object_class semver_class = { "*semver.Version", "ptr", NULL, NULL,
-						semver_print, NULL };
+						semver_print, NULL, NULL };
 
 int main(void)
 {

@@ -51,6 +51,8 @@ enum {
 	OSMO_GO_INTLIST,    /* []int */
 	OSMO_GO_INT64LIST,  /* []int64 */
 	OSMO_GO_FLOATLIST,  /* []float64 */
+	OSMO_GO_STRUCTVIEW, /* marshal view of a Go struct: key, value, key, value ...
+			     * in field order (encoding/json keeps that order) */
 	/* OSMO_V_MAP */
 	OSMO_GO_MAP = 0,    /* map[string]interface {} */
 	OSMO_GO_VALUES,     /* chartutil.Values (named map type: Sprig's dig rejects it) */
@@ -118,6 +120,11 @@ typedef struct osmo_object_class {
 	/* Optional: JSON/YAML marshalling view (e.g. time.Time -> RFC3339 string).
 	 * Return a plain value; NULL means "marshal as {}". */
 	int (*marshal)(osmo_value *out, osmo_arena *a, const osmo_object *obj);
+	/* Optional: what a template action prints for the object when Go can
+	 * take its address and a pointer-receiver String() applies (e.g.
+	 * {{ .Capabilities.KubeVersion }} prints v1.32.0, while toString of the
+	 * copied struct prints {v1.32.0 1 32}).  NULL means use print. */
+	void (*addr_string)(osmo_buf *b, const osmo_object *obj);
 } osmo_object_class;
 
 struct osmo_object {
@@ -202,6 +209,16 @@ const char *osmo_value_gokind(osmo_value v);
 /* Go's "empty" test used by if/with/range truthiness (text/template
  * isTrue): false, 0, nil, "", empty list/map are false.  Objects are true. */
 bool osmo_value_truth(osmo_value v);
+
+/* A struct view (OSMO_GO_STRUCTVIEW list) as a map, for marshallers that
+ * sort keys anyway; any other value is returned as it is. */
+osmo_value osmo_value_struct_to_map(osmo_arena *a, osmo_value v);
+/* Go nil slices and maps marshal as null; everything else as itself. */
+static inline bool osmo_value_is_nil_container(osmo_value v)
+{
+	return (v.type == OSMO_V_LIST && v.u.list->is_nil) ||
+	       (v.type == OSMO_V_MAP && v.u.map->is_nil);
+}
 
 static inline bool osmo_is_string(osmo_value v)
 {
