@@ -156,6 +156,7 @@ int chart_lint_render(lint_render_out *out, osmo_arena *a, const osmo_chart *cha
 		qsort(tl.v, tl.len, sizeof(lint_tpl), cmp_tpl);
 
 	osmo_tpl_set *set = osmo_tpl_set_new();
+	osmo_tpl_set_set_lint_mode(set, true);
 	osmo_buf buf = OSMO_BUF_INIT;
 	for (size_t i = 0; i < tl.len && !rc; i++)
 		rc = osmo_tpl_set_parse(set, tl.v[i].name, tl.v[i].file->data, tl.v[i].file->len, err);

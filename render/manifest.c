@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct doclist {
 	osmo_manifest_doc *v;
@@ -214,23 +215,31 @@ static int add_doc(osmo_manifest_set *s, const char *source, const char *p, size
 	osmo_value *hook = ann && ann->type == OSMO_V_MAP ? osmo_map_getc(ann->u.map, "helm.sh/hook")
 							  : NULL;
 	if (hook) {
-		/* A hook naming no known event is silently dropped, as Helm does. */
+		/* A hook naming any unknown event is skipped, as Helm does
+		 * ("info: skipping unknown hook"); names are trimmed and lowercased. */
 		const char *h = str_field(s->arena, hook);
-		bool known = false;
+		bool unknown = false, test = false;
 		const char *q = h;
-		while (*q) {
+		do {
 			const char *e = strchr(q, ',');
 			size_t len = e ? (size_t)(e - q) : strlen(q);
 			const char *t = q;
 			size_t tl = len;
 			trim(&t, &tl);
+			bool known = false;
 			for (size_t i = 0; i < sizeof(hook_events) / sizeof(hook_events[0]); i++)
-				if (strlen(hook_events[i]) == tl && !strncmp(hook_events[i], t, tl))
+				if (strlen(hook_events[i]) == tl && !strncasecmp(hook_events[i], t, tl)) {
 					known = true;
+					test |= i >= 8; /* test, test-success */
+				}
+			unknown |= !known;
 			q += len + (e ? 1 : 0);
-		}
-		if (known) {
+			if (!e)
+				break;
+		} while (1);
+		if (!unknown) {
 			d.hook = h;
+			d.is_test_hook = test;
 			push(s->arena, &s->hooks, d);
 		}
 		return 0;

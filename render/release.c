@@ -1,5 +1,6 @@
 /* release.c - Helm's engine.Render + renderResources for a chart tree, as
  * `helm template` runs them (client-only, Revision 1, IsInstall). */
+#include "osmo/funcs.h"
 #include "osmo/tpl.h"
 #include "osmo/values.h"
 #include "release_int.h"
@@ -176,6 +177,21 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 	rc = osmo_release_capabilities(&caps, a, opts, err);
 	if (rc)
 		goto done;
+	osmo_value *kv = osmo_map_getc(root->metadata.u.map, "kubeVersion");
+	if (kv && osmo_is_string(*kv) && kv->u.s.len) {
+		osmo_fnctx fctx = { a, err, "", NULL };
+		osmo_value kobj, ver;
+		const osmo_object *co = caps.u.obj;
+		co->cls->field(&kobj, &fctx, co, "KubeVersion");
+		kobj.u.obj->cls->field(&ver, &fctx, kobj.u.obj, "Version");
+		if (!release_semver_compatible(a, kv->u.s.ptr, ver)) {
+			osmo_error_set(err, OSMO_ERROR,
+				       "chart requires kubeVersion: %s which is incompatible with Kubernetes %s",
+				       kv->u.s.ptr, ver.u.s.ptr);
+			rc = OSMO_ERROR;
+			goto done;
+		}
+	}
 	osmo_map_setc(a, top.u.map, "Values", values);
 	osmo_map_setc(a, top.u.map, "Release", rel);
 	osmo_map_setc(a, top.u.map, "Capabilities", caps);
@@ -256,7 +272,7 @@ void osmo_release_print(osmo_buf *out, const osmo_manifest_set *set, unsigned fl
 		return;
 	for (size_t i = 0; i < osmo_manifest_set_hook_count(set); i++) {
 		const osmo_manifest_doc *d = osmo_manifest_set_hook(set, i);
-		if ((flags & OSMO_RELEASE_PRINT_SKIP_TESTS) && d->hook && strstr(d->hook, "test"))
+		if ((flags & OSMO_RELEASE_PRINT_SKIP_TESTS) && d->is_test_hook)
 			continue;
 		osmo_buf_printf(out, "---\n# Source: %s\n", d->source);
 		osmo_buf_put(out, d->content, d->len);

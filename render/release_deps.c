@@ -20,7 +20,7 @@ static const char *str_of(const osmo_map *m, const char *k)
 }
 
 /* IsCompatibleRange via Sprig's semverCompare (Masterminds/semver v3). */
-static bool compatible(osmo_arena *a, const char *constraint, osmo_value version)
+bool release_semver_compatible(osmo_arena *a, const char *constraint, osmo_value version)
 {
 	const osmo_func_def *f = osmo_funcs_find("semverCompare", 13);
 	if (!f || !osmo_is_string(version))
@@ -163,14 +163,14 @@ static int resolve(osmo_arena *a, rnode *n, osmo_value v, const char *path, osmo
 		bool claimed = false;
 		for (size_t j = 0; j < nd && !claimed; j++)
 			claimed = !strcmp(c->deps[i]->name, d[j].name) &&
-				  compatible(a, d[j].version, *osmo_map_getc(c->deps[i]->metadata.u.map, "version"));
+				  release_semver_compatible(a, d[j].version, *osmo_map_getc(c->deps[i]->metadata.u.map, "version"));
 		if (!claimed)
 			kids[nk++] = new_node(a, c->deps[i], c->deps[i]->name, n);
 	}
 	for (size_t j = 0; j < nd; j++) {
 		for (size_t i = 0; i < c->ndeps; i++) {
 			if (strcmp(c->deps[i]->name, d[j].name) ||
-			    !compatible(a, d[j].version, *osmo_map_getc(c->deps[i]->metadata.u.map, "version")))
+			    !release_semver_compatible(a, d[j].version, *osmo_map_getc(c->deps[i]->metadata.u.map, "version")))
 				continue;
 			kids[nk++] = new_node(a, c->deps[i], *d[j].alias ? d[j].alias : d[j].name, n);
 			break;
@@ -198,6 +198,30 @@ static int resolve(osmo_arena *a, rnode *n, osmo_value v, const char *path, osmo
 			kids[w++] = kids[i];
 	}
 	n->nkids = w;
+	/* .Chart.Dependencies keeps the enabled entries, renamed to their alias
+	 * and marked enabled, as processDependencyEnabled leaves them */
+	osmo_value *dl = osmo_map_getc(n->metadata.u.map, "dependencies");
+	if (dl && dl->type == OSMO_V_LIST) {
+		osmo_value md = osmo_map_new(a, n->metadata.u.map->len);
+		for (size_t i = 0; i < n->metadata.u.map->len; i++)
+			osmo_map_set(a, md.u.map, n->metadata.u.map->ents[i].key.ptr,
+				     n->metadata.u.map->ents[i].key.len, n->metadata.u.map->ents[i].val);
+		osmo_value nl = osmo_list_new(a, nd);
+		for (size_t j = 0, k = 0; j < dl->u.list->len; j++) {
+			osmo_value e = dl->u.list->items[j];
+			if (e.type != OSMO_V_MAP)
+				continue;
+			if (d[k].enabled) {
+				osmo_value c2 = osmo_value_deep_copy(a, e);
+				osmo_map_setc(a, c2.u.map, "enabled", osmo_bool(true));
+				osmo_map_setc(a, c2.u.map, "name", osmo_cstring(a, d[k].name));
+				osmo_list_push(a, nl.u.list, c2);
+			}
+			k++;
+		}
+		osmo_map_setc(a, md.u.map, "dependencies", nl);
+		n->metadata = md;
+	}
 	for (size_t i = 0; i < n->nkids && !rc; i++) {
 		char *sub = osmo_arena_sprintf(a, "%s%s.", path, n->kids[i]->name);
 		rc = resolve(a, n->kids[i], cvals, sub, err);

@@ -31,4 +31,7 @@ int release_coalesce(osmo_value *out, osmo_arena *a, const rnode *n, osmo_value 
 /* MergeTables(dst, src): src fills dst recursively, dst wins, nulls kept. */
 void release_merge_tables(osmo_arena *a, osmo_value *dst, osmo_value src);
 
+/* chartutil.IsCompatibleRange: version satisfies the semver constraint. */
+bool release_semver_compatible(osmo_arena *a, const char *constraint, osmo_value version);
+
 #endif

@@ -74,6 +74,11 @@ osmo_tpl_set *osmo_tpl_set_new(void)
 	return s;
 }
 
+void osmo_tpl_set_set_lint_mode(osmo_tpl_set *s, bool lint)
+{
+	s->lint = lint;
+}
+
 void osmo_tpl_set_free(osmo_tpl_set *s)
 {
 	if (!s)

@@ -29,6 +29,7 @@ typedef struct osmo_tpl_slot {
 } osmo_tpl_slot;
 
 struct osmo_tpl_set {
+	bool lint;         /* Helm's LintMode: required/fail log instead of failing */
 	osmo_arena *arena; /* trees, nodes, source copies */
 	osmo_tpl_slot *slots;
 	size_t cap, n;

@@ -18,6 +18,7 @@ typedef struct osmo_manifest_doc {
 	const char *api_version;
 	const char *name;    /* metadata.name or "" */
 	const char *hook;    /* helm.sh/hook annotation value, NULL if not a hook */
+	bool is_test_hook;   /* one of its events is "test" (--skip-tests drops it) */
 	osmo_value head;     /* the parsed document (map) or null */
 } osmo_manifest_doc;
 

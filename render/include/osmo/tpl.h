@@ -21,6 +21,9 @@ typedef struct osmo_tpl_set osmo_tpl_set;
 
 osmo_tpl_set *osmo_tpl_set_new(void);
 void osmo_tpl_set_free(osmo_tpl_set *s);
+/* Helm's engine LintMode (helm lint): required and fail log an [INFO] line
+ * to stderr and yield "" instead of failing. */
+void osmo_tpl_set_set_lint_mode(osmo_tpl_set *s, bool lint);
 
 /* Parse one file into the set under `name` (copied).  Its {{define}}s are
  * added; a later non-empty definition replaces an earlier one (Go's rule).
