@@ -51,11 +51,13 @@ void *osmo_arena_alloc(osmo_arena *a, size_t n)
 #else
 	chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
-		size_t sz = n > 32768 ? n : 65536 - sizeof(chunk);
+		/* Chunks come from calloc: above glibc's mmap threshold that is
+		 * fresh zero pages, so objects need no memset of their own. */
+		size_t sz = n > 32768 ? n : (256u << 10) - sizeof(chunk);
 		if (n > 32768) {
 			/* big block: own chunk, placed behind the current head so
 			 * the head keeps serving small objects */
-			chunk *big = osmo_malloc(sizeof(chunk) + sz);
+			chunk *big = osmo_calloc(1, sizeof(chunk) + sz);
 			big->size = big->used = sz;
 			if (c) {
 				big->next = c->next;
@@ -64,10 +66,9 @@ void *osmo_arena_alloc(osmo_arena *a, size_t n)
 				big->next = NULL;
 				a->head = big;
 			}
-			memset(big->data, 0, n);
 			return big->data;
 		}
-		c = osmo_malloc(sizeof(chunk) + sz);
+		c = osmo_calloc(1, sizeof(chunk) + sz);
 		c->size = sz;
 		c->used = 0;
 		c->next = a->head;
@@ -75,7 +76,6 @@ void *osmo_arena_alloc(osmo_arena *a, size_t n)
 	}
 	void *p = c->data + c->used;
 	c->used += n;
-	memset(p, 0, n);
 	return p;
 #endif
 }

@@ -841,10 +841,39 @@ static void regex_build(regex *re, const char *pat, size_t plen)
 	osmo_free(x.g);
 }
 
+/* The cache dies with its thread: a key destructor frees it. */
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+static void cache_free(void *unused)
+{
+	(void)unused;
+	for (unsigned i = 0; i < CACHE_SIZE; i++)
+		regex_dispose(&cache[i]);
+	if (mctx)
+		pcre2_match_context_free(mctx);
+	mctx = NULL;
+}
+
+static void cache_key_init(void)
+{
+	pthread_key_create(&cache_key, cache_free);
+}
+
+/* Threads that never exit through pthread_exit (the main thread) release
+ * their cache here at process exit. */
+static void __attribute__((destructor)) cache_free_main(void)
+{
+	cache_free(NULL);
+}
+
 /* The compiled form of pat, cached per thread (templates call regex
  * functions in loops with the same pattern).  Borrowed until the next call. */
 static const regex *regex_get(const char *pat, size_t plen)
 {
+	pthread_once(&cache_once, cache_key_init);
+	if (!pthread_getspecific(cache_key))
+		pthread_setspecific(cache_key, (void *)1);
 	for (unsigned i = 0; i < CACHE_SIZE; i++)
 		if (cache[i].pat && cache[i].plen == plen && memcmp(cache[i].pat, pat, plen) == 0)
 			return &cache[i];

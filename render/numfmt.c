@@ -488,6 +488,16 @@ void osmo_numfmt_float(osmo_buf *b, double f, char fmt, int prec)
 		osmo_buf_puts(b, neg ? "-Inf" : "+Inf");
 		return;
 	}
+	/* Fast path: shortest 'f'/'g' of a small whole number is its integer
+	 * digits (values are float64, so every YAML port or replica count gets
+	 * here); no digit search needed. */
+	if (prec < 0 && (fmt == 'f' || fmt == 'g' || fmt == 'G') && f == (double)(int64_t)f &&
+	    fabs(f) < (fmt == 'f' ? 1e15 : 1e6)) {
+		if (neg)
+			osmo_buf_putc(b, '-');
+		osmo_numfmt_uint(b, (uint64_t)fabs(f), 10);
+		return;
+	}
 	switch (fmt) {
 	case 'b':
 		lay_b(b, f);
