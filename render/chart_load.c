@@ -386,6 +386,11 @@ const osmo_chart_file *osmo_chart_file_at(const osmo_chart *c, size_t i)
 	return i < c->files.len ? &c->files.v[i] : NULL;
 }
 
+const osmo_chart_file *osmo_chart_schema(const osmo_chart *c)
+{
+	return c->schema;
+}
+
 size_t osmo_chart_dependency_count(const osmo_chart *c)
 {
 	return c->ndeps;

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "osmo/numfmt.h"
@@ -259,11 +260,21 @@ typedef struct tr {
 	int line;
 	osmo_arena *a;
 	osmo_error *err;
+	osmo_buf keytext; /* the dotted key pkeypath just read */
+	osmo_buf table;   /* the current [table] header */
+	osmo_buf lastkey; /* full key of the value being parsed (BurntSushi's "last key") */
 } tr;
 
+/* BurntSushi's ParseError text; at end of input its lexer has backed up
+ * over the final line, so the reported line is one less. */
 static int perr(tr *r, const char *msg)
 {
-	osmo_error_set(r->err, OSMO_EPARSE, "toml: line %d: %s", r->line, msg);
+	int line = r->p >= r->e ? r->line - 1 : r->line;
+	if (r->lastkey.len)
+		osmo_error_set(r->err, OSMO_EPARSE, "toml: line %d (last key \"%s\"): %s", line,
+			       r->lastkey.ptr, msg);
+	else
+		osmo_error_set(r->err, OSMO_EPARSE, "toml: line %d: %s", line, msg);
 	return OSMO_EPARSE;
 }
 
@@ -382,9 +393,13 @@ static int pkeypath(tr *r, osmo_map *root, osmo_map **m, osmo_buf *last)
 {
 	int rc;
 	*m = root;
+	osmo_buf_clear(&r->keytext);
 	for (;;) {
 		if ((rc = pkey(r, last)))
 			return rc;
+		if (r->keytext.len)
+			osmo_buf_putc(&r->keytext, '.');
+		osmo_buf_put(&r->keytext, last->ptr ? last->ptr : "", last->len);
 		skip_ws(r);
 		if (r->p < r->e && *r->p == '.') {
 			osmo_value *v;
@@ -412,15 +427,27 @@ static int pkv(tr *r, osmo_map *m)
 	osmo_buf k = OSMO_BUF_INIT;
 	osmo_map *t;
 	osmo_value v;
+	osmo_buf_clear(&r->lastkey);
 	int rc = pkeypath(r, m, &t, &k);
 	if (!rc) {
 		skip_ws(r);
-		if (r->p >= r->e || *r->p != '=')
-			rc = perr(r, "expected '=' after key");
+		if (r->p >= r->e)
+			rc = perr(r, "unexpected EOF; expected key separator '='");
+		else if (*r->p != '=') {
+			char msg[64];
+			snprintf(msg, sizeof msg, "expected '.' or '=', but got '%c' instead", *r->p);
+			rc = perr(r, msg);
+		}
 	}
 	if (!rc) {
 		r->p++;
 		skip_ws(r);
+		osmo_buf_clear(&r->lastkey);
+		if (r->table.len) {
+			osmo_buf_put(&r->lastkey, r->table.ptr, r->table.len);
+			osmo_buf_putc(&r->lastkey, '.');
+		}
+		osmo_buf_put(&r->lastkey, osmo_buf_cstr(&r->keytext), r->keytext.len);
 		rc = pvalue(r, &v);
 	}
 	if (!rc) {
@@ -536,13 +563,20 @@ static int pvalue(tr *r, osmo_value *out)
 			*out = osmo_string(r->a, st, (size_t)(r->p - st));
 			return 0;
 		}
-		return perr(r, "expected value");
+		/* BurntSushi names the character its lexer stopped at */
+		r->p = st;
+		char msg[64];
+		if (*st >= 0x20 && *st < 0x7f && *st != '\'' && *st != '\\')
+			snprintf(msg, sizeof msg, "expected value but found '%c' instead", *st);
+		else
+			snprintf(msg, sizeof msg, "expected value but found '\\x%02x' instead", (unsigned char)*st);
+		return perr(r, msg);
 	}
 }
 
 int osmo_toml_parse(osmo_value *out, osmo_arena *a, const char *s, size_t n, osmo_error *err)
 {
-	tr r = { s, s + n, 1, a, err };
+	tr r = { s, s + n, 1, a, err, OSMO_BUF_INIT, OSMO_BUF_INIT, OSMO_BUF_INIT };
 	osmo_value root = osmo_map_new(a, 0);
 	osmo_map *cur = root.u.map;
 	int rc = 0;
@@ -559,6 +593,8 @@ int osmo_toml_parse(osmo_value *out, osmo_arena *a, const char *s, size_t n, osm
 			r.p += arr ? 2 : 1;
 			rc = pkeypath(&r, root.u.map, &t, &k);
 			if (!rc) {
+				osmo_buf_clear(&r.table);
+				osmo_buf_put(&r.table, osmo_buf_cstr(&r.keytext), r.keytext.len);
 				skip_ws(&r);
 				if (r.e - r.p < (arr ? 2 : 1) || r.p[0] != ']' || (arr && r.p[1] != ']'))
 					rc = perr(&r, "expected ']' after table key");
@@ -606,5 +642,8 @@ int osmo_toml_parse(osmo_value *out, osmo_arena *a, const char *s, size_t n, osm
 	}
 	if (!rc)
 		*out = root;
+	osmo_buf_dispose(&r.keytext);
+	osmo_buf_dispose(&r.table);
+	osmo_buf_dispose(&r.lastkey);
 	return rc;
 }

@@ -2,6 +2,7 @@
  * chains, function calls with Go's argument conversion (evalArg,
  * validateType) and error texts.  Mirrors exec.go's eval* functions. */
 #include "tpl_exec.h"
+#include "osmo/gofmt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -139,6 +140,8 @@ static osmo_tpl_rval ideal_constant(osmo_tpl_state *s, const osmo_tpl_node *n)
 	for (size_t i = 0; i < n->text.len; i++)
 		if (strchr(".eEpP", n->text.ptr[i]))
 			floaty = true;
+	if (n->is_complex) /* checked first, as Go's idealConstant does */
+		return rv(osmo_complex_new(s->sh->arena, n->c_re, n->c_im));
 	if (n->is_float && !has_prefix_hex(&n->text) && !(n->text.len && n->text.ptr[0] == '\'') && floaty)
 		return rv(osmo_float(n->f64));
 	if (n->is_int)

@@ -84,6 +84,7 @@ struct osmo_tpl_node {
 	int64_t i64;
 	uint64_t u64;
 	double f64;
+	double c_re, c_im; /* complex constants */
 	/* IDENT: resolved function */
 	const osmo_func_def *fn;
 	osmo_tpl_sig sig;

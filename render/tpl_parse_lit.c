@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "osmo/numfmt.h"
+
 static int unhex(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -396,9 +398,30 @@ int osmo_tpl_lit_number(osmo_tpl_node *nd, const char *text, size_t n, bool is_c
 		return 0;
 	}
 	if (is_complex || (n > 0 && text[n - 1] == 'i')) {
-		/* complex constants have no counterpart in the value model */
-		snprintf(errbuf, errlen, "illegal number syntax: \"%.*s\"", (int)n, text);
-		return -1;
+		/* Go's complex constants: "2i" or "1+2i" (the lexer's ITEM_COMPLEX);
+		 * the real part ends at the sign that does not follow an exponent */
+		size_t split = 0;
+		for (size_t i = 1; is_complex && i + 1 < n; i++)
+			if ((text[i] == '+' || text[i] == '-') && !strchr("eEpP", text[i - 1]))
+				split = i;
+		double re = 0, im = 0;
+		if ((split && osmo_numfmt_parse_float(&re, text, split)) ||
+		    osmo_numfmt_parse_float(&im, text + split, n - 1 - split)) {
+			snprintf(errbuf, errlen, "illegal number syntax: \"%.*s\"", (int)n, text);
+			return -1;
+		}
+		nd->is_complex = true;
+		nd->c_re = re;
+		nd->c_im = im;
+		if (im == 0) { /* simplifyComplex: a real value is also a float */
+			nd->is_float = true;
+			nd->f64 = re;
+			if (re == (double)(int64_t)re) {
+				nd->is_int = true;
+				nd->i64 = (int64_t)re;
+			}
+		}
+		return 0;
 	}
 	uint64_t u = 0;
 	int64_t i;

@@ -37,6 +37,9 @@ const osmo_chart_file *osmo_chart_template(const osmo_chart *c, size_t i);
 size_t osmo_chart_file_count(const osmo_chart *c);
 const osmo_chart_file *osmo_chart_file_at(const osmo_chart *c, size_t i);
 
+/* values.schema.json (Helm's chart.Schema), NULL when the chart has none. */
+const osmo_chart_file *osmo_chart_schema(const osmo_chart *c);
+
 /* Subcharts found under charts/ (directories and archives), in name order.
  * Which of them render depends on values (conditions, tags): see
  * osmo_release_render. */

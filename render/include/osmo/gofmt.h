@@ -18,4 +18,7 @@ void osmo_gofmt_sprintln(osmo_buf *b, int argc, const osmo_value *argv);
 void osmo_gofmt_sprintf(osmo_buf *b, const char *format, size_t flen, int argc,
 			const osmo_value *argv);
 
+/* A complex128 value (template complex constants), printed as Go does. */
+osmo_value osmo_complex_new(osmo_arena *a, double re, double im);
+
 #endif
