@@ -5,13 +5,16 @@
 
 #include "osmo/chart.h"
 #include "osmo/release.h"
+#include "osmo/tpl.h"
 #include "osmo/values.h"
+#include "osmo/values_schema.h"
 #include "osmo/yaml.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const cli_opt template_opts[] = {
 	{ "values", 'f', CLI_LIST, "FILE", "specify values in a YAML file (can specify multiple; - reads stdin)" },
@@ -22,6 +25,8 @@ static const cli_opt template_opts[] = {
 	{ "set-literal", 0, CLI_LIST, "K=V", "set a literal STRING value on the command line" },
 	{ "namespace", 'n', CLI_VALUE, "NS", "namespace (.Release.Namespace), default \"default\"" },
 	{ "release-name", 0, CLI_FLAG, NULL, "use the release name in the output-dir path" },
+	{ "name-template", 0, CLI_VALUE, "TPL", "Go template used to name the release" },
+	{ "generate-name", 'g', CLI_FLAG, NULL, "generate the release name (CHART-<unix seconds>)" },
 	{ "show-only", 's', CLI_LIST, "PATH", "only show manifests rendered from the given templates (glob)" },
 	{ "output-dir", 0, CLI_VALUE, "DIR", "write each template to a file under DIR instead of stdout" },
 	{ "is-upgrade", 0, CLI_FLAG, NULL, "set .Release.IsUpgrade instead of .Release.IsInstall" },
@@ -31,6 +36,7 @@ static const cli_opt template_opts[] = {
 	{ "skip-crds", 0, CLI_FLAG, NULL, "no CRDs are printed even with --include-crds" },
 	{ "no-hooks", 0, CLI_FLAG, NULL, "do not print hooks" },
 	{ "skip-tests", 0, CLI_FLAG, NULL, "do not print test hooks" },
+	{ "skip-schema-validation", 0, CLI_FLAG, NULL, "if set, disables JSON schema validation" },
 	{ NULL, 0, CLI_FLAG, NULL, NULL },
 };
 
@@ -100,6 +106,58 @@ static int build_user_values(osmo_arena *a, const cli_args *args, osmo_value *va
 	return rc;
 }
 
+/* --name-template renders a Go template (Sprig functions, no data);
+ * --generate-name is Helm's "<chart base name>-<unix seconds>". */
+static int release_name_from_flags(char **out, const char *tpl, const char *chart_path,
+				   osmo_error *err)
+{
+	if (!tpl) {
+		const char *base = strrchr(chart_path, '/');
+		base = base && base[1] ? base + 1 : chart_path;
+		size_t n = strcspn(base, "/");
+		if (asprintf(out, "%.*s-%ld", (int)n, base, (long)time(NULL)) < 0)
+			abort();
+		return 0;
+	}
+	osmo_tpl_set *set = osmo_tpl_set_new();
+	osmo_arena *a = osmo_arena_new();
+	osmo_buf b = OSMO_BUF_INIT;
+	int rc = osmo_tpl_set_parse(set, "name-template", tpl, strlen(tpl), err);
+	if (!rc)
+		rc = osmo_tpl_set_execute(set, a, "name-template", osmo_null(), &b, err);
+	*out = rc ? NULL : osmo_buf_detach(&b);
+	osmo_buf_dispose(&b);
+	osmo_arena_free(a);
+	osmo_tpl_set_free(set);
+	return rc;
+}
+
+/* Helm's release name rule (chartutil.ValidateReleaseName): a DNS-1123
+ * subdomain of at most 53 characters. */
+static bool valid_release_name(const char *n)
+{
+	size_t len = strlen(n);
+	if (!len || len > 53)
+		return false;
+	bool label_start = true;
+	for (size_t i = 0; i < len; i++) {
+		char c = n[i];
+		bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		if (c == '.') {
+			if (label_start || n[i - 1] == '-')
+				return false;
+			label_start = true;
+			continue;
+		}
+		if (!alnum && c != '-')
+			return false;
+		if (label_start && !alnum)
+			return false;
+		label_start = false;
+	}
+	return !label_start && n[len - 1] != '-';
+}
+
 int cmd_template(int argc, char **argv)
 {
 	cli_args args;
@@ -129,6 +187,14 @@ int cmd_template(int argc, char **argv)
 	const char *chart_path = args.pos[args.npos - 1];
 	osmo_release_options opts = OSMO_RELEASE_OPTIONS_INIT;
 	opts.name = args.npos == 2 ? args.pos[0] : NULL;
+	char *gen_name = NULL;
+	if (!opts.name && (cli_value(&args, "name-template") || cli_flag(&args, "generate-name"))) {
+		if (release_name_from_flags(&gen_name, cli_value(&args, "name-template"), chart_path, &err)) {
+			cli_error("%s", err.msg);
+			goto out;
+		}
+		opts.name = gen_name;
+	}
 	opts.ns = cli_value(&args, "namespace");
 	opts.is_upgrade = cli_flag(&args, "is-upgrade");
 	opts.kube_version = cli_value(&args, "kube-version");
@@ -138,7 +204,21 @@ int cmd_template(int argc, char **argv)
 			apis[n++] = args.occ[i].value;
 	opts.api_versions = apis;
 	opts.include_crds = cli_flag(&args, "include-crds") && !cli_flag(&args, "skip-crds");
+	if (!cli_flag(&args, "skip-schema-validation")) {
+		opts.validate_values = osmo_values_schema_validate;
+		opts.validate_payload = NULL;
+	}
 
+	if (opts.name && !*opts.name) {
+		cli_error("release name \"\": no name provided");
+		goto out;
+	}
+	if (opts.name && !valid_release_name(opts.name)) {
+		cli_error("release name \"%s\": invalid release name, must match regex "
+			  "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the "
+			  "length must not be longer than 53", opts.name);
+		goto out;
+	}
 	osmo_value user;
 	if (build_user_values(a, &args, &user, &err) ||
 	    osmo_chart_load(&chart, chart_path, &err) ||
@@ -184,6 +264,7 @@ int cmd_template(int argc, char **argv)
 	else
 		status = fflush(stdout) ? 1 : 0;
 out:
+	free(gen_name);
 	free(apis);
 	osmo_manifest_set_free(ms);
 	osmo_chart_free(chart);
