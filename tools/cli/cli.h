@@ -45,6 +45,10 @@ void cli_usage(const char *usage, const char *summary, const cli_opt *opts);
 /* Prints "Error: <msg>" to stderr; returns 1 (the exit code). */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The -f/--set family as Helm applies them, into a new map *vals. */
+#include "osmo/value.h"
+int cli_user_values(osmo_arena *a, const cli_args *args, osmo_value *vals, osmo_error *err);
+
 int cmd_template(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_lint(int argc, char **argv);

@@ -40,71 +40,7 @@ static const cli_opt template_opts[] = {
 	{ NULL, 0, CLI_FLAG, NULL, NULL },
 };
 
-static int read_all(FILE *fp, osmo_buf *b)
-{
-	char tmp[65536];
-	size_t n;
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		osmo_buf_put(b, tmp, n);
-	return ferror(fp) ? -1 : 0;
-}
 
-/* -f FILE: each file's YAML is merged left to right (later wins). */
-static int load_values_file(osmo_arena *a, osmo_value *vals, const char *path, osmo_error *err)
-{
-	osmo_buf b = OSMO_BUF_INIT;
-	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!fp) {
-		osmo_error_set(err, OSMO_EIO, "open %s: %s", path, strerror(errno));
-		return OSMO_EIO;
-	}
-	int rc = read_all(fp, &b);
-	if (fp != stdin)
-		fclose(fp);
-	if (rc) {
-		osmo_buf_dispose(&b);
-		osmo_error_set(err, OSMO_EIO, "read %s: %s", path, strerror(errno));
-		return OSMO_EIO;
-	}
-	osmo_value v;
-	osmo_error yerr = { 0 };
-	rc = osmo_yaml_load(&v, a, osmo_buf_cstr(&b), b.len, path, 0, &yerr);
-	osmo_buf_dispose(&b);
-	if (rc) {
-		osmo_error_set(err, rc, "failed to parse %s: %s", path,
-			       yerr.msg ? yerr.msg : "invalid YAML");
-		osmo_error_dispose(&yerr);
-		return rc;
-	}
-	if (v.type != OSMO_V_MAP && v.type != OSMO_V_NULL) {
-		osmo_error_set(err, OSMO_EPARSE,
-			       "failed to parse %s: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal %s into Go value of type map[string]interface {}",
-			       path, v.type == OSMO_V_LIST ? "array" : v.type == OSMO_V_STRING ? "string" : "number");
-		return OSMO_EPARSE;
-	}
-	osmo_values_merge(a, vals, v);
-	return 0;
-}
-
-/* Helm applies the value flags by kind, not in command-line order. */
-static int build_user_values(osmo_arena *a, const cli_args *args, osmo_value *vals, osmo_error *err)
-{
-	*vals = osmo_map_new(a, 0);
-	int rc = 0;
-	for (size_t i = 0; i < args->nocc && !rc; i++)
-		if (!strcmp(args->occ[i].opt->name, "values"))
-			rc = load_values_file(a, vals, args->occ[i].value, err);
-	static const struct {
-		const char *flag;
-		char kind;
-	} order[] = { { "set-json", 'j' }, { "set", 's' }, { "set-string", 'S' },
-		      { "set-file", 'f' }, { "set-literal", 'l' } };
-	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]) && !rc; k++)
-		for (size_t i = 0; i < args->nocc && !rc; i++)
-			if (!strcmp(args->occ[i].opt->name, order[k].flag))
-				rc = osmo_values_parse_set(a, vals, args->occ[i].value, order[k].kind, err);
-	return rc;
-}
 
 /* --name-template renders a Go template (Sprig functions, no data);
  * --generate-name is Helm's "<chart base name>-<unix seconds>". */
@@ -220,7 +156,7 @@ int cmd_template(int argc, char **argv)
 		goto out;
 	}
 	osmo_value user;
-	if (build_user_values(a, &args, &user, &err) ||
+	if (cli_user_values(a, &args, &user, &err) ||
 	    osmo_chart_load(&chart, chart_path, &err) ||
 	    osmo_release_render(&ms, chart, user, &opts, &err)) {
 		/* helm template's error, then its hint about invalid YAML */
