@@ -151,6 +151,7 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 	osmo_buf buf = OSMO_BUF_INIT;
 	tpl_list tl = { 0 };
 	rnode *root = NULL;
+	bool released = false;
 	int rc = release_deps_resolve(&root, a, chart, user_values, err);
 	osmo_value values;
 	if (!rc)
@@ -162,6 +163,7 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 		if (rc)
 			goto done;
 	}
+	released = true; /* Helm's createRelease point: later errors are render errors */
 
 	osmo_value top = osmo_map_new(a, 8);
 	top.sub = OSMO_GO_VALUES;
@@ -233,6 +235,8 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 		}
 	}
 done:
+	if (rc && released)
+		err->code = rc = OSMO_ERENDER;
 	osmo_buf_dispose(&buf);
 	osmo_tpl_set_free(set);
 	osmo_arena_free(a);

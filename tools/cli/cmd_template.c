@@ -159,8 +159,11 @@ int cmd_template(int argc, char **argv)
 	if (cli_user_values(a, &args, &user, &err) ||
 	    osmo_chart_load(&chart, chart_path, &err) ||
 	    osmo_release_render(&ms, chart, user, &opts, &err)) {
-		/* helm template's error, then its hint about invalid YAML */
-		cli_error("%s\n\nUse --debug flag to render out invalid YAML", err.msg ? err.msg : "rendering failed");
+		/* helm template adds its hint only when a release was created */
+		if (err.code == OSMO_ERENDER)
+			cli_error("%s\n\nUse --debug flag to render out invalid YAML", err.msg);
+		else
+			cli_error("%s", err.msg ? err.msg : "rendering failed");
 		goto out;
 	}
 	osmo_buf b = OSMO_BUF_INIT;

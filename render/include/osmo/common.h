@@ -21,6 +21,9 @@ enum {
 	OSMO_ETYPE = -5,     /* value of the wrong type */
 	OSMO_ELIMIT = -6,    /* a named limit was exceeded */
 	OSMO_EIO = -7,       /* file system or network failure */
+	OSMO_ERENDER = -8,   /* failed after the release was created (template
+			      * parse/execution, kubeVersion, manifest YAML):
+			      * helm template adds its --debug hint to these */
 	OSMO_EBREAK = -20,   /* internal: {{break}} unwinding */
 	OSMO_ECONTINUE = -21 /* internal: {{continue}} unwinding */
 };
