@@ -114,7 +114,7 @@ static void apply_tags(dep *d, size_t nd, osmo_value cvals)
 				if (b->type == OSMO_V_BOOL)
 					*(b->u.b ? &has_true : &has_false) = true;
 				else
-					fprintf(stderr, "Warning: Tag '%s' for chart %s returned non-bool value\n",
+					fprintf(stderr, "dependencies.go:94: Warning: Tag '%s' for chart %s returned non-bool value\n",
 						t.u.s.ptr, d[i].name);
 			}
 		}
@@ -142,7 +142,7 @@ static void apply_conditions(osmo_arena *a, dep *d, size_t nd, osmo_value cvals,
 					break;
 				}
 				if (v)
-					fprintf(stderr, "Warning: Condition path '%.*s' for chart %s returned non-bool value\n",
+					fprintf(stderr, "dependencies.go:63: Warning: Condition path '%.*s' for chart %s returned non-bool value\n",
 						(int)l, c, d[i].name);
 			}
 			c += l + (comma ? 1 : 0);

@@ -1,6 +1,7 @@
 /* values.c - mergeMaps for -f files and CoalesceValues (pkg/chartutil):
  * user values win, maps merge, nulls delete (unless merging), subchart
  * sections and globals are coalesced recursively. */
+#include "osmo/gofmt.h"
 #include "osmo/values.h"
 #include "release_int.h"
 
@@ -31,10 +32,18 @@ static const char *join_key(osmo_arena *a, const char *prefix, const char *key)
 	return *prefix ? osmo_arena_sprintf(a, "%s.%s", prefix, key) : key;
 }
 
-static void warn(const char *fmt, const char *key)
+/* Helm's coalesce warnings, with the source line its log prints and the
+ * value rendered with %v where Helm shows one. */
+static void warn(int line, const char *fmt, const char *key, const osmo_value *val)
 {
-	fprintf(stderr, "coalesce.go:286: warning: ");
+	fprintf(stderr, "coalesce.go:%d: warning: ", line);
 	fprintf(stderr, fmt, key);
+	if (val) {
+		osmo_buf b = OSMO_BUF_INIT;
+		osmo_gofmt_value(&b, *val);
+		fprintf(stderr, " (%s)", osmo_buf_cstr(&b));
+		osmo_buf_dispose(&b);
+	}
 	fputc('\n', stderr);
 }
 
@@ -54,9 +63,9 @@ static void coalesce_tables(osmo_arena *a, osmo_map *dst, const osmo_map *src, c
 			if (dv->type == OSMO_V_MAP)
 				coalesce_tables(a, dv->u.map, e->val.u.map, full, merge);
 			else
-				warn("cannot overwrite table with non table for %s", full);
+				warn(298, "cannot overwrite table with non table for %s", full, &e->val);
 		} else if (dv->type == OSMO_V_MAP && e->val.type != OSMO_V_NULL) {
-			warn("destination for %s is a table. Ignoring non-table value", full);
+			warn(301, "destination for %s is a table. Ignoring non-table value", full, &e->val);
 		}
 	}
 }
@@ -87,8 +96,8 @@ static void coalesce_values(osmo_arena *a, const rnode *n, osmo_map *v, const ch
 		} else if (dv->type == OSMO_V_MAP) {
 			if (e->val.type != OSMO_V_MAP) {
 				if (e->val.type != OSMO_V_NULL)
-					warn("skipped value for %s: Not a table.",
-					     join_key(a, sub, e->key.ptr));
+					warn(237, "skipped value for %s: Not a table.",
+					     join_key(a, sub, e->key.ptr), NULL);
 			} else {
 				bool m = merge || is_child(n, e->key.ptr);
 				coalesce_tables(a, dv->u.map, e->val.u.map,
@@ -112,7 +121,7 @@ static void coalesce_globals(osmo_arena *a, osmo_map *dest, const osmo_map *src,
 	else if (dgv->type == OSMO_V_MAP)
 		dg = *dgv;
 	else {
-		warn("%s", "skipping globals because destination global is not a table.");
+		warn(265, "%s", "skipping globals because destination global is not a table.", NULL);
 		return;
 	}
 	if (!sgv)
@@ -120,7 +129,7 @@ static void coalesce_globals(osmo_arena *a, osmo_map *dest, const osmo_map *src,
 	else if (sgv->type == OSMO_V_MAP)
 		sg = *sgv;
 	else {
-		warn("%s", "skipping globals because source global is not a table.");
+		warn(272, "%s", "skipping globals because source global is not a table.", NULL);
 		return;
 	}
 	for (size_t i = 0; i < sg.u.map->len; i++) {
@@ -131,14 +140,14 @@ static void coalesce_globals(osmo_arena *a, osmo_map *dest, const osmo_map *src,
 			if (!dv) {
 				osmo_map_set(a, dg.u.map, e->key.ptr, e->key.len, vv);
 			} else if (dv->type != OSMO_V_MAP) {
-				warn("cannot merge map onto non-map for %s", join_key(a, prefix, e->key.ptr));
+				warn(289, "cannot merge map onto non-map for %s", join_key(a, prefix, e->key.ptr), NULL);
 			} else {
 				/* reversed: merge top-down, the parent's copy wins */
 				coalesce_tables(a, vv.u.map, dv->u.map, join_key(a, prefix, e->key.ptr), true);
 				osmo_map_set(a, dg.u.map, e->key.ptr, e->key.len, vv);
 			}
 		} else if (dv && dv->type == OSMO_V_MAP) {
-			warn("cannot merge non-map onto map for %s", join_key(a, prefix, e->key.ptr));
+			warn(302, "cannot merge non-map onto map for %s", join_key(a, prefix, e->key.ptr), NULL);
 		} else {
 			osmo_map_set(a, dg.u.map, e->key.ptr, e->key.len, e->val);
 		}

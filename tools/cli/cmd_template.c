@@ -156,9 +156,15 @@ int cmd_template(int argc, char **argv)
 		goto out;
 	}
 	osmo_value user;
-	if (cli_user_values(a, &args, &user, &err) ||
-	    osmo_chart_load(&chart, chart_path, &err) ||
-	    osmo_release_render(&ms, chart, user, &opts, &err)) {
+	int lrc = cli_user_values(a, &args, &user, &err);
+	if (!lrc)
+		lrc = osmo_chart_load(&chart, chart_path, &err);
+	if (!lrc) {
+		osmo_value *dep = osmo_map_getc(osmo_chart_metadata(chart).u.map, "deprecated");
+		if (dep && dep->type == OSMO_V_BOOL && dep->u.b)
+			fputs("WARNING: This chart is deprecated\n", stderr);
+	}
+	if (lrc || osmo_release_render(&ms, chart, user, &opts, &err)) {
 		/* helm template adds its hint only when a release was created */
 		if (err.code == OSMO_ERENDER)
 			cli_error("%s\n\nUse --debug flag to render out invalid YAML", err.msg);
