@@ -19,7 +19,8 @@ void osmo_buf_grow(osmo_buf *b, size_t extra)
 
 void osmo_buf_put(osmo_buf *b, const char *s, size_t n)
 {
-	osmo_buf_grow(b, n);
+	if (b->len + n >= b->cap)
+		osmo_buf_grow(b, n);
 	if (n)
 		memcpy(b->ptr + b->len, s, n);
 	b->len += n;
@@ -33,7 +34,8 @@ void osmo_buf_puts(osmo_buf *b, const char *s)
 
 void osmo_buf_putc(osmo_buf *b, char c)
 {
-	osmo_buf_grow(b, 1);
+	if (b->len + 1 >= b->cap)
+		osmo_buf_grow(b, 1);
 	b->ptr[b->len++] = c;
 	b->ptr[b->len] = 0;
 }

@@ -2,6 +2,7 @@
  * InstallOrder kind sort of Helm v3 (pkg/releaseutil). */
 #include "osmo/manifest.h"
 #include "osmo/yaml.h"
+#include "yaml_priv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,9 @@ struct osmo_manifest_set {
 	doclist hooks;
 	const char *prefix;
 	size_t prefix_len;
+	doclist crds;
+	char **owned; /* adopted file buffers (documents point into them) */
+	size_t nowned;
 };
 
 /* Helm v3 releaseutil.InstallOrder. */
@@ -58,6 +62,9 @@ void osmo_manifest_set_free(osmo_manifest_set *s)
 {
 	if (!s)
 		return;
+	for (size_t i = 0; i < s->nowned; i++)
+		free(s->owned[i]);
+	free(s->owned);
 	osmo_arena_free(s->arena);
 	free(s);
 }
@@ -170,14 +177,22 @@ static const char *head_type_error(const osmo_map *m, char *msg, size_t cap)
 }
 
 static int add_doc(osmo_manifest_set *s, const char *source, const char *p, size_t n,
-		   osmo_error *err)
+		   bool inplace, osmo_error *err)
 {
 	osmo_manifest_doc d = { 0 };
 	d.source = source;
-	d.content = osmo_arena_strndup(s->arena, p, n);
+	if (inplace) {
+		/* p[n] is trailing space (or the end) the splitter is done with */
+		((char *)p)[n] = 0;
+		d.content = p;
+	} else {
+		d.content = osmo_arena_strndup(s->arena, p, n);
+	}
 	d.len = n;
 	osmo_error yerr = { 0 };
-	int rc = osmo_yaml_load(&d.head, s->arena, d.content, n, source, 0, &yerr);
+	/* only SimpleHead's fields are read; the rest is still checked */
+	static const char *const head_keys[] = { "apiVersion", "kind", "metadata", NULL };
+	int rc = osmo_yaml_load_head(&d.head, s->arena, d.content, n, source, head_keys, &yerr);
 	if (rc) {
 		osmo_error_set(err, OSMO_EPARSE,
 			       "YAML parse error on %s: %s", source,
@@ -237,6 +252,8 @@ static int add_doc(osmo_manifest_set *s, const char *source, const char *p, size
 			if (!e)
 				break;
 		} while (1);
+		if (unknown)
+			fprintf(stderr, "manifest_sorter.go:190: info: skipping unknown hook: \"%s\"\n", h);
 		if (!unknown) {
 			d.hook = h;
 			d.is_test_hook = test;
@@ -297,12 +314,32 @@ typedef struct add_ctx {
 	osmo_manifest_set *s;
 	const char *source;
 	osmo_error *err;
+	bool inplace;
 } add_ctx;
 
 static int add_cb(void *payload, const char *doc, size_t len)
 {
 	add_ctx *c = payload;
-	return add_doc(c->s, c->source, doc, len, c->err);
+	return add_doc(c->s, c->source, doc, len, c->inplace, c->err);
+}
+
+int osmo_manifest_set_add_file_buf(osmo_manifest_set *s, const char *source, osmo_buf *b,
+				   osmo_error *err)
+{
+	const char *base = strrchr(source, '/');
+	base = base ? base + 1 : source;
+	if (base[0] == '_' || !b->ptr) {
+		osmo_buf_dispose(b);
+		return 0;
+	}
+	s->owned = osmo_realloc(s->owned, (s->nowned + 1) * sizeof *s->owned);
+	s->owned[s->nowned++] = b->ptr;
+	size_t len = b->len;
+	char *text = osmo_buf_detach(b);
+	add_ctx c = { s, osmo_arena_strdup(s->arena, source), err, true };
+	int rc = 0;
+	osmo_manifest_split(text, len, add_cb, &c, &rc);
+	return rc;
 }
 
 int osmo_manifest_set_add_file(osmo_manifest_set *s, const char *source, const char *content,
@@ -312,7 +349,7 @@ int osmo_manifest_set_add_file(osmo_manifest_set *s, const char *source, const c
 	base = base ? base + 1 : source;
 	if (base[0] == '_')
 		return 0;
-	add_ctx c = { s, osmo_arena_strdup(s->arena, source), err };
+	add_ctx c = { s, osmo_arena_strdup(s->arena, source), err, false };
 	int rc = 0;
 	osmo_manifest_split(content, len, add_cb, &c, &rc);
 	return rc;
@@ -406,4 +443,25 @@ const char *osmo_manifest_set_prefix(const osmo_manifest_set *s, size_t *len)
 {
 	*len = s->prefix_len;
 	return s->prefix ? s->prefix : "";
+}
+
+void osmo_manifest_set_add_crd(osmo_manifest_set *s, const char *source, const char *data,
+			       size_t len)
+{
+	osmo_manifest_doc d = { 0 };
+	d.source = osmo_arena_strdup(s->arena, source);
+	d.content = osmo_arena_strndup(s->arena, data, len);
+	d.len = len;
+	d.kind = d.api_version = d.name = "";
+	push(s->arena, &s->crds, d);
+}
+
+size_t osmo_manifest_set_crd_count(const osmo_manifest_set *s)
+{
+	return s->crds.len;
+}
+
+const osmo_manifest_doc *osmo_manifest_set_crd(const osmo_manifest_set *s, size_t i)
+{
+	return i < s->crds.len ? &s->crds.v[i] : NULL;
 }

@@ -5,6 +5,7 @@
 #include "osmo/values.h"
 #include "release_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,7 +125,7 @@ static osmo_value collect(osmo_arena *a, const rnode *n, osmo_value parent_top, 
 }
 
 /* CRDObjects: crds/ files ending .yaml, .yml or .json, parents first. */
-static void collect_crds(osmo_buf *out, const rnode *n)
+static void collect_crds(osmo_buf *out, osmo_manifest_set *ms, const rnode *n)
 {
 	for (size_t i = 0; i < n->chart->files.len; i++) {
 		const osmo_chart_file *f = &n->chart->files.v[i];
@@ -134,9 +135,12 @@ static void collect_crds(osmo_buf *out, const rnode *n)
 		osmo_buf_printf(out, "---\n# Source: %s/%s\n", n->path, f->name);
 		osmo_buf_put(out, f->data, f->len);
 		osmo_buf_putc(out, '\n');
+		char src[4096];
+		snprintf(src, sizeof src, "%s/%s", n->path, f->name);
+		osmo_manifest_set_add_crd(ms, src, f->data, f->len);
 	}
 	for (size_t i = 0; i < n->nkids; i++)
-		collect_crds(out, n->kids[i]);
+		collect_crds(out, ms, n->kids[i]);
 }
 
 int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_value user_values,
@@ -223,13 +227,13 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 		if (ends_with(e->name, "NOTES.txt"))
 			continue; /* rendered (a fail there aborts) but never printed */
 		strip_no_value(&buf);
-		rc = osmo_manifest_set_add_file(ms, e->name, osmo_buf_cstr(&buf), buf.len, err);
+		rc = osmo_manifest_set_add_file_buf(ms, e->name, &buf, err);
 	}
 	if (!rc) {
 		osmo_manifest_set_sort(ms);
 		if (opts->include_crds) {
 			osmo_buf crds = OSMO_BUF_INIT;
-			collect_crds(&crds, root);
+			collect_crds(&crds, ms, root);
 			osmo_manifest_set_set_prefix(ms, osmo_buf_cstr(&crds), crds.len);
 			osmo_buf_dispose(&crds);
 		}
@@ -250,28 +254,40 @@ done:
 
 void osmo_release_print(osmo_buf *out, const osmo_manifest_set *set, unsigned flags)
 {
-	/* fmt.Fprintln(TrimSpace(rel.Manifest)), then each hook verbatim. */
-	osmo_buf m = OSMO_BUF_INIT;
+	/* fmt.Fprintln(TrimSpace(rel.Manifest)), then each hook verbatim.  The
+	 * manifest is written straight into out (sized once), then trimmed. */
 	size_t plen;
 	const char *prefix = osmo_manifest_set_prefix(set, &plen);
-	osmo_buf_put(&m, prefix, plen);
+	size_t total = plen + 1;
 	for (size_t i = 0; i < osmo_manifest_set_count(set); i++) {
 		const osmo_manifest_doc *d = osmo_manifest_set_doc(set, i);
-		osmo_buf_printf(&m, "---\n# Source: %s\n", d->source);
-		osmo_buf_put(&m, d->content, d->len);
-		osmo_buf_putc(&m, '\n');
+		total += strlen(d->source) + d->len + 16;
 	}
-	const char *p = osmo_buf_cstr(&m);
-	size_t n = m.len;
-	while (n && strchr(" \t\n\r\v\f", *p)) {
-		p++;
-		n--;
+	for (size_t i = 0; i < osmo_manifest_set_hook_count(set); i++) {
+		const osmo_manifest_doc *d = osmo_manifest_set_hook(set, i);
+		total += strlen(d->source) + d->len + 16;
 	}
-	while (n && strchr(" \t\n\r\v\f", p[n - 1]))
+	osmo_buf_grow(out, total);
+	size_t start = out->len;
+	osmo_buf_put(out, prefix, plen);
+	for (size_t i = 0; i < osmo_manifest_set_count(set); i++) {
+		const osmo_manifest_doc *d = osmo_manifest_set_doc(set, i);
+		osmo_buf_puts(out, "---\n# Source: ");
+		osmo_buf_puts(out, d->source);
+		osmo_buf_putc(out, '\n');
+		osmo_buf_put(out, d->content, d->len);
+		osmo_buf_putc(out, '\n');
+	}
+	size_t lead = 0, n = out->len - start;
+	char *p = out->ptr ? out->ptr + start : NULL;
+	while (lead < n && strchr(" \t\n\r\v\f", p[lead]))
+		lead++;
+	while (n > lead && strchr(" \t\n\r\v\f", p[n - 1]))
 		n--;
-	osmo_buf_put(out, p, n);
+	if (lead)
+		memmove(p, p + lead, n - lead);
+	osmo_buf_truncate(out, start + n - lead);
 	osmo_buf_putc(out, '\n');
-	osmo_buf_dispose(&m);
 	if (flags & OSMO_RELEASE_PRINT_NO_HOOKS)
 		return;
 	for (size_t i = 0; i < osmo_manifest_set_hook_count(set); i++) {

@@ -35,9 +35,24 @@ bool osmo_yaml_key_string(osmo_buf *b, osmo_value k);
 void osmo_yaml_gosyntax(osmo_buf *b, osmo_value v, bool top);
 /* v unchanged when valid UTF-8, else a copy with each bad byte -> U+FFFD. */
 osmo_value osmo_yaml_fix_utf8(osmo_arena *a, osmo_value v);
+/* Whether s is entirely valid UTF-8 (Go's rules). */
+bool osmo_yaml_utf8_ok(const char *s, size_t n);
 /* Width of the valid UTF-8 sequence at s (Go's rules), 0 if invalid. */
 size_t osmo_yaml_utf8_valid(const unsigned char *s, size_t n);
 /* strconv.FormatFloat(f, 'g', -1, 32). */
 void osmo_yaml_float32(osmo_buf *b, double f);
+
+/* The tree-free loader of yaml_fast.c: 0 with *out set, or 1 when the
+ * input needs the exact loader (anchors, aliases, tags, merge keys, complex
+ * or non-string keys, NaN/Inf under JSON, any error).  err is never
+ * touched.  keys (NULL-terminated) selects head mode: the document must be
+ * a mapping and only these top-level keys are built; the rest is checked. */
+int osmo_yaml_fast_load(osmo_value *out, osmo_arena *a, const char *text, size_t len, bool all,
+			unsigned flags, const char *const *keys);
+/* osmo_yaml_load of a mapping of which only the top-level keys in keys
+ * (NULL-terminated) are needed: the same result and errors, but the other
+ * keys' values are left out. */
+int osmo_yaml_load_head(osmo_value *out, osmo_arena *a, const char *text, size_t len,
+			const char *filename, const char *const *keys, osmo_error *err);
 
 #endif

@@ -642,6 +642,8 @@ static void loader_dispose(loader *ld)
 	osmo_buf_dispose(&ld->path);
 }
 
+static int check_want(loader *ld, osmo_value *out);
+
 static int finish_value(loader *ld, ynode *root, osmo_value *out)
 {
 	int rc = 0;
@@ -665,6 +667,12 @@ static int finish_value(loader *ld, ynode *root, osmo_value *out)
 			return OSMO_EPARSE;
 		}
 	}
+	return check_want(ld, out);
+}
+
+/* The decode target's type check (map[string]interface{} / []interface{}). */
+static int check_want(loader *ld, osmo_value *out)
+{
 	if (ld->flags & (OSMO_YAML_WANT_MAP | OSMO_YAML_WANT_LIST)) {
 		bool wmap = ld->flags & OSMO_YAML_WANT_MAP;
 		const char *what = NULL;
@@ -699,6 +707,16 @@ static int load(osmo_value *out, osmo_yaml_doc *doc, bool all, osmo_arena *a, co
 	loader_init(&ld, a, flags, err);
 	if (filename)
 		osmo_error_at(err, filename, 0, 0);
+	if (!(flags & OSMO_YAML_LOCATIONS) && !err->msg &&
+	    osmo_yaml_fast_load(out, a, text, len, all, flags, NULL) == 0) {
+		rc = all ? 0 : check_want(&ld, out);
+		loader_dispose(&ld);
+		if (!rc && filename) {
+			osmo_free(err->file);
+			err->file = NULL;
+		}
+		return rc;
+	}
 	yaml_parser_initialize(&p);
 	if (len == 0) {
 		text = "\n"; /* as go-yaml's newParser */
@@ -748,6 +766,17 @@ int osmo_yaml_load(osmo_value *out, osmo_arena *a, const char *text, size_t len,
 		   const char *filename, unsigned flags, osmo_error *err)
 {
 	return load(out, NULL, false, a, text, len, filename, flags & ~OSMO_YAML_LOCATIONS, err);
+}
+
+int osmo_yaml_load_head(osmo_value *out, osmo_arena *a, const char *text, size_t len,
+			const char *filename, const char *const *keys, osmo_error *err)
+{
+	if (!err->msg && osmo_yaml_fast_load(out, a, text, len, false, 0, keys) == 0) {
+		if (filename) /* as load() leaves err on success */
+			osmo_error_at(err, NULL, 0, 0);
+		return 0;
+	}
+	return osmo_yaml_load(out, a, text, len, filename, 0, err);
 }
 
 int osmo_yaml_load_all(osmo_value *out, osmo_arena *a, const char *text, size_t len,

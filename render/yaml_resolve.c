@@ -223,8 +223,10 @@ void osmo_yaml_resolve(osmo_yaml_resolved *r, const char *s, size_t n, bool as_s
 	r->kind = OSMO_YR_STR;
 	if (!hint || as_str)
 		return;
-	for (size_t i = 0; i < sizeof resolve_map / sizeof resolve_map[0]; i++) {
-		if (strlen(resolve_map[i].s) == n && memcmp(resolve_map[i].s, s, n) == 0) {
+	/* no table entry is longer than 5 or starts with a digit */
+	for (size_t i = 0; n <= 5 && hint != 'D' && i < sizeof resolve_map / sizeof resolve_map[0]; i++) {
+		if (resolve_map[i].s[0] == (n ? s[0] : 0) && strlen(resolve_map[i].s) == n &&
+		    memcmp(resolve_map[i].s, s, n) == 0) {
 			r->kind = resolve_map[i].kind;
 			r->b = resolve_map[i].val;
 			if (r->kind == OSMO_YR_FLOAT)
@@ -248,7 +250,8 @@ void osmo_yaml_resolve(osmo_yaml_resolved *r, const char *s, size_t n, bool as_s
 			r->kind = OSMO_YR_TIMESTAMP;
 			return;
 		}
-		plain = osmo_malloc(n + 2);
+		char small[64];
+		plain = n + 2 <= sizeof small ? small : osmo_malloc(n + 2);
 		for (size_t i = 0; i < n; i++)
 			if (s[i] != '_')
 				plain[pn++] = s[i];
@@ -271,7 +274,8 @@ void osmo_yaml_resolve(osmo_yaml_resolved *r, const char *s, size_t n, bool as_s
 			}
 		}
 out:
-		osmo_free(plain);
+		if (plain != small)
+			osmo_free(plain);
 	}
 }
 
@@ -436,6 +440,21 @@ size_t osmo_yaml_utf8_valid(const unsigned char *s, size_t n)
 	}
 }
 
+bool osmo_yaml_utf8_ok(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, w;
+	for (;;) {
+		while (i < n && s[i] < 0x80)
+			i++;
+		if (i == n)
+			return true;
+		if ((w = osmo_yaml_utf8_valid(s + i, n - i)) == 0)
+			return false;
+		i += w;
+	}
+}
+
 osmo_value osmo_yaml_fix_utf8(osmo_arena *a, osmo_value v)
 {
 	const unsigned char *s = (const unsigned char *)v.u.s.ptr;
@@ -443,8 +462,13 @@ osmo_value osmo_yaml_fix_utf8(osmo_arena *a, osmo_value v)
 	osmo_buf b = OSMO_BUF_INIT;
 	osmo_value out;
 
-	while (i < n && (w = osmo_yaml_utf8_valid(s + i, n - i)) != 0)
+	for (;;) {
+		while (i < n && s[i] < 0x80)
+			i++;
+		if (i == n || (w = osmo_yaml_utf8_valid(s + i, n - i)) == 0)
+			break;
 		i += w;
+	}
 	if (i == n)
 		return v;
 	osmo_buf_put(&b, (const char *)s, i);

@@ -173,9 +173,9 @@ int cmd_template(int argc, char **argv)
 		goto out;
 	}
 	osmo_buf b = OSMO_BUF_INIT;
-	osmo_release_print(&b, ms,
-			   (cli_flag(&args, "no-hooks") ? OSMO_RELEASE_PRINT_NO_HOOKS : 0) |
-				   (cli_flag(&args, "skip-tests") ? OSMO_RELEASE_PRINT_SKIP_TESTS : 0));
+	unsigned pflags = (cli_flag(&args, "no-hooks") ? OSMO_RELEASE_PRINT_NO_HOOKS : 0) |
+			  (cli_flag(&args, "skip-tests") ? OSMO_RELEASE_PRINT_SKIP_TESTS : 0);
+	osmo_release_print(&b, ms, pflags);
 	const char **show = osmo_calloc(args.nocc + 1, sizeof(char *));
 	size_t nshow = 0;
 	for (size_t i = 0; i < args.nocc; i++)
@@ -197,7 +197,7 @@ int cmd_template(int argc, char **argv)
 			sprintf(withname, "%s/%s", outdir, opts.name ? opts.name : "release-name");
 			dir = withname;
 		}
-		rc = template_output_dir(dir, osmo_buf_cstr(&b), b.len, &err);
+		rc = template_output_dir(dir, ms, pflags, &err);
 		free(withname);
 	} else if (!rc) {
 		fwrite(b.ptr, 1, b.len, stdout);

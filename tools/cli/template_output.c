@@ -3,6 +3,7 @@
 #include "template_output.h"
 
 #include "osmo/manifest.h"
+#include "osmo/release.h"
 
 #include <errno.h>
 #include <fnmatch.h>
@@ -100,46 +101,76 @@ static int mkdirs(const char *path)
 	return 0;
 }
 
-/* Each piece goes to DIR/<source> ("---\n# Source: ...\n<doc>\n"), documents
- * of one source appended in order.  Every file is written to a temporary
- * sibling and renamed, so an interrupted run never leaves a torn file. */
-int template_output_dir(const char *dir, const char *text, size_t len, osmo_error *err)
+typedef struct outfiles {
+	char **names;
+	osmo_buf *bodies;
+	size_t n, cap;
+	osmo_buf log;
+} outfiles;
+
+/* Helm's writeToFile: "---\n# Source: NAME\n<data>\n" appended to
+ * DIR/NAME, or replacing it on the first write of a phase (each phase has
+ * its own fileWritten map in Helm: manifests, then hooks). */
+static void out_add(outfiles *o, const char *dir, const char *name, const char *data, size_t len,
+		    bool *seen_in_phase)
 {
-	pieces ps = { 0 };
-	osmo_manifest_split(text, len, collect, &ps, NULL);
+	size_t k = 0;
+	while (k < o->n && strcmp(o->names[k], name))
+		k++;
+	if (k == o->n) {
+		if (o->n == o->cap) {
+			o->cap = o->cap ? o->cap * 2 : 16;
+			o->names = osmo_realloc(o->names, o->cap * sizeof(char *));
+			o->bodies = osmo_realloc(o->bodies, o->cap * sizeof(osmo_buf));
+		}
+		o->names[o->n] = osmo_strdup(name);
+		o->bodies[o->n] = (osmo_buf)OSMO_BUF_INIT;
+		seen_in_phase[o->n] = false;
+		o->n++;
+	}
+	if (!seen_in_phase[k])
+		osmo_buf_clear(&o->bodies[k]);
+	seen_in_phase[k] = true;
+	osmo_buf_printf(&o->bodies[k], "---\n# Source: %s\n", name);
+	osmo_buf_put(&o->bodies[k], data, len);
+	osmo_buf_putc(&o->bodies[k], '\n');
+	osmo_buf_printf(&o->log, "wrote %s/%s\n", dir, name);
+}
+
+/* The files are assembled in memory, each written to a temporary sibling
+ * and renamed, so an interrupted run never leaves a torn file; then Helm's
+ * "wrote PATH" lines and its empty manifest line are printed. */
+int template_output_dir(const char *dir, const osmo_manifest_set *set, unsigned flags,
+			osmo_error *err)
+{
+	outfiles o = { 0 };
+	size_t total = osmo_manifest_set_crd_count(set) + osmo_manifest_set_count(set) +
+		       osmo_manifest_set_hook_count(set) + 1;
+	bool *seen = osmo_calloc(total, sizeof(bool));
+	for (size_t i = 0; i < osmo_manifest_set_crd_count(set); i++) {
+		const osmo_manifest_doc *d = osmo_manifest_set_crd(set, i);
+		out_add(&o, dir, d->source, d->content, d->len, seen);
+	}
+	for (size_t i = 0; i < osmo_manifest_set_count(set); i++) {
+		const osmo_manifest_doc *d = osmo_manifest_set_doc(set, i);
+		out_add(&o, dir, d->source, d->content, d->len, seen);
+	}
+	memset(seen, 0, total * sizeof(bool));
+	for (size_t i = 0; !(flags & OSMO_RELEASE_PRINT_NO_HOOKS) && i < osmo_manifest_set_hook_count(set); i++) {
+		const osmo_manifest_doc *d = osmo_manifest_set_hook(set, i);
+		if ((flags & OSMO_RELEASE_PRINT_SKIP_TESTS) && d->is_test_hook)
+			continue;
+		out_add(&o, dir, d->source, d->content, d->len, seen);
+	}
 	int rc = 0;
-	char **done = osmo_calloc(ps.n + 1, sizeof(char *));
-	size_t ndone = 0;
-	for (size_t i = 0; i < ps.n && !rc; i++) {
-		const char *s = memmem(ps.v[i].text, ps.v[i].len, "# Source: ", 10);
-		if (!s)
-			continue;
-		const char *e = memchr(s, '\n', (size_t)(ps.v[i].text + ps.v[i].len - s));
-		size_t nl = e ? (size_t)(e - s - 10) : (size_t)(ps.v[i].text + ps.v[i].len - s - 10);
-		char *name = osmo_strndup(s + 10, nl);
-		bool seen = false;
-		for (size_t k = 0; k < ndone; k++)
-			seen |= !strcmp(done[k], name);
-		if (seen) {
-			free(name);
-			continue;
-		}
-		done[ndone++] = name;
-		osmo_buf content = OSMO_BUF_INIT;
-		for (size_t j = i; j < ps.n; j++) {
-			const char *t = memmem(ps.v[j].text, ps.v[j].len, "# Source: ", 10);
-			if (!t || strncmp(t + 10, name, nl) || (t[10 + nl] != '\n' && t + 10 + nl != ps.v[j].text + ps.v[j].len))
-				continue;
-			osmo_buf_puts(&content, "---\n");
-			osmo_buf_put(&content, ps.v[j].text, ps.v[j].len);
-			osmo_buf_putc(&content, '\n');
-		}
+	for (size_t k = 0; k < o.n && !rc; k++) {
 		char *path = NULL, *tmp = NULL;
-		if (asprintf(&path, "%s/%s", dir, name) < 0 || asprintf(&tmp, "%s.osmo-tmp.%d", path, (int)getpid()) < 0)
+		if (asprintf(&path, "%s/%s", dir, o.names[k]) < 0 ||
+		    asprintf(&tmp, "%s.osmo-tmp.%d", path, (int)getpid()) < 0)
 			abort();
 		FILE *fp = NULL;
 		if (mkdirs(path) || !(fp = fopen(tmp, "wb")) ||
-		    fwrite(content.ptr, 1, content.len, fp) != content.len) {
+		    fwrite(o.bodies[k].ptr, 1, o.bodies[k].len, fp) != o.bodies[k].len) {
 			osmo_error_set(err, OSMO_EIO, "write %s: %s", path, strerror(errno));
 			rc = OSMO_EIO;
 		}
@@ -153,15 +184,18 @@ int template_output_dir(const char *dir, const char *text, size_t len, osmo_erro
 		}
 		if (rc)
 			unlink(tmp);
-		else
-			printf("wrote %s\n", path);
 		free(path);
 		free(tmp);
-		osmo_buf_dispose(&content);
 	}
-	for (size_t k = 0; k < ndone; k++)
-		free(done[k]);
-	free(done);
-	free(ps.v);
+	if (!rc)
+		printf("%s\n", osmo_buf_cstr(&o.log));
+	for (size_t k = 0; k < o.n; k++) {
+		free(o.names[k]);
+		osmo_buf_dispose(&o.bodies[k]);
+	}
+	free(o.names);
+	free(o.bodies);
+	free(seen);
+	osmo_buf_dispose(&o.log);
 	return rc;
 }

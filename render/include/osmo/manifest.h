@@ -32,6 +32,10 @@ void osmo_manifest_set_free(osmo_manifest_set *s);
  * Errors: "YAML parse error on <source>: ..." */
 int osmo_manifest_set_add_file(osmo_manifest_set *s, const char *source, const char *content,
 			       size_t len, osmo_error *err);
+/* The same, taking over b's memory (b is left empty): documents point into
+ * it instead of being copied. */
+int osmo_manifest_set_add_file_buf(osmo_manifest_set *s, const char *source, osmo_buf *b,
+				   osmo_error *err);
 /* releaseutil.SplitManifests: TrimSpace the text, split on
  * (?:^|\s*\n)---\s* and call cb for each non-empty TrimSpace'd piece in
  * order; a non-zero cb result stops the split and lands in *rc (may be NULL). */
@@ -46,6 +50,12 @@ size_t osmo_manifest_set_count(const osmo_manifest_set *s);
 const osmo_manifest_doc *osmo_manifest_set_doc(const osmo_manifest_set *s, size_t i);
 size_t osmo_manifest_set_hook_count(const osmo_manifest_set *s);
 const osmo_manifest_doc *osmo_manifest_set_hook(const osmo_manifest_set *s, size_t i);
+
+/* CRD files (--include-crds) kept whole, unsplit, for --output-dir. */
+void osmo_manifest_set_add_crd(osmo_manifest_set *s, const char *source, const char *data,
+			       size_t len);
+size_t osmo_manifest_set_crd_count(const osmo_manifest_set *s);
+const osmo_manifest_doc *osmo_manifest_set_crd(const osmo_manifest_set *s, size_t i);
 
 /* Raw text printed before the sorted documents (CRDs with --include-crds). */
 void osmo_manifest_set_set_prefix(osmo_manifest_set *s, const char *text, size_t len);
