@@ -143,32 +143,14 @@ static void collect_crds(osmo_buf *out, osmo_manifest_set *ms, const rnode *n)
 		collect_crds(out, ms, n->kids[i]);
 }
 
-int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_value user_values,
-			const osmo_release_options *opts, osmo_error *err)
+int release_render_files(osmo_arena *a, const rnode *root, osmo_value values,
+			 const osmo_release_options *opts, bool lint, release_file_cb cb,
+			 void *payload, osmo_error *err)
 {
-	osmo_release_options defaults = OSMO_RELEASE_OPTIONS_INIT;
-	if (!opts)
-		opts = &defaults;
-	osmo_arena *a = osmo_arena_new();
 	osmo_tpl_set *set = osmo_tpl_set_new();
-	osmo_manifest_set *ms = osmo_manifest_set_new();
+	osmo_tpl_set_set_lint_mode(set, lint);
 	osmo_buf buf = OSMO_BUF_INIT;
 	tpl_list tl = { 0 };
-	rnode *root = NULL;
-	bool released = false;
-	int rc = release_deps_resolve(&root, a, chart, user_values, err);
-	osmo_value values;
-	if (!rc)
-		rc = release_coalesce(&values, a, root, user_values, false, err);
-	if (rc)
-		goto done;
-	if (opts->validate_values) {
-		rc = opts->validate_values(opts->validate_payload, root->chart, values, err);
-		if (rc)
-			goto done;
-	}
-	released = true; /* Helm's createRelease point: later errors are render errors */
-
 	osmo_value top = osmo_map_new(a, 8);
 	top.sub = OSMO_GO_VALUES;
 	osmo_value rel = osmo_map_new(a, 6);
@@ -180,11 +162,11 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 	osmo_map_setc(a, rel.u.map, "Revision", osmo_int(1));
 	osmo_map_setc(a, rel.u.map, "Service", osmo_str_ref("Helm", 4));
 	osmo_value caps;
-	rc = osmo_release_capabilities(&caps, a, opts, err);
+	int rc = osmo_release_capabilities(&caps, a, opts, err);
 	if (rc)
 		goto done;
 	osmo_value *kv = osmo_map_getc(root->metadata.u.map, "kubeVersion");
-	if (kv && osmo_is_string(*kv) && kv->u.s.len) {
+	if (!lint && kv && osmo_is_string(*kv) && kv->u.s.len) {
 		osmo_fnctx fctx = { a, err, "", NULL };
 		osmo_value kobj, ver;
 		const osmo_object *co = caps.u.obj;
@@ -207,8 +189,6 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 	qsort(tl.v, tl.len, sizeof(tpl_entry), cmp_templates);
 	for (size_t i = 0; i < tl.len && !rc; i++)
 		rc = osmo_tpl_set_parse(set, tl.v[i].name, tl.v[i].file->data, tl.v[i].file->len, err);
-	if (rc)
-		goto done;
 
 	/* Execute the non-partial templates; strip "<no value>" per file. */
 	for (size_t i = 0; i < tl.len && !rc; i++) {
@@ -222,13 +202,47 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 		osmo_map_setc(a, e->top.u.map, "Template", tmpl);
 		osmo_buf_clear(&buf);
 		rc = osmo_tpl_set_execute(set, a, e->name, e->top, &buf, err);
-		if (rc)
-			break;
-		if (ends_with(e->name, "NOTES.txt"))
-			continue; /* rendered (a fail there aborts) but never printed */
-		strip_no_value(&buf);
-		rc = osmo_manifest_set_add_file_buf(ms, e->name, &buf, err);
+		if (!rc) {
+			strip_no_value(&buf);
+			rc = cb(payload, e->name, &buf, err);
+		}
 	}
+done:
+	osmo_buf_dispose(&buf);
+	osmo_tpl_set_free(set);
+	return rc;
+}
+
+static int add_manifest(void *payload, const char *name, osmo_buf *rendered, osmo_error *err)
+{
+	if (ends_with(name, "NOTES.txt"))
+		return 0; /* rendered (a fail there aborts) but never printed */
+	return osmo_manifest_set_add_file_buf(payload, name, rendered, err);
+}
+
+int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_value user_values,
+			const osmo_release_options *opts, osmo_error *err)
+{
+	osmo_release_options defaults = OSMO_RELEASE_OPTIONS_INIT;
+	if (!opts)
+		opts = &defaults;
+	osmo_arena *a = osmo_arena_new();
+	osmo_manifest_set *ms = osmo_manifest_set_new();
+	rnode *root = NULL;
+	bool released = false;
+	int rc = release_deps_resolve(&root, a, chart, user_values, err);
+	osmo_value values;
+	if (!rc)
+		rc = release_coalesce(&values, a, root, user_values, false, err);
+	if (rc)
+		goto done;
+	if (opts->validate_values) {
+		rc = opts->validate_values(opts->validate_payload, root->chart, values, err);
+		if (rc)
+			goto done;
+	}
+	released = true; /* Helm's createRelease point: later errors are render errors */
+	rc = release_render_files(a, root, values, opts, false, add_manifest, ms, err);
 	if (!rc) {
 		osmo_manifest_set_sort(ms);
 		if (opts->include_crds) {
@@ -241,8 +255,6 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 done:
 	if (rc && released)
 		err->code = rc = OSMO_ERENDER;
-	osmo_buf_dispose(&buf);
-	osmo_tpl_set_free(set);
 	osmo_arena_free(a);
 	if (rc) {
 		osmo_manifest_set_free(ms);

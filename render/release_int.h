@@ -34,4 +34,15 @@ void release_merge_tables(osmo_arena *a, osmo_value *dst, osmo_value src);
 /* chartutil.IsCompatibleRange: version satisfies the semver constraint. */
 bool release_semver_compatible(osmo_arena *a, const char *constraint, osmo_value version);
 
+/* Helm's engine.Render over a resolved tree: builds .Release and
+ * .Capabilities from opts (kubeVersion checked unless lint), parses every
+ * template in Helm's order, executes the non-partial ones and hands each
+ * "<no value>"-stripped result to cb (which may take the buffer's memory).
+ * lint switches the engine to Helm's LintMode. */
+typedef int (*release_file_cb)(void *payload, const char *name, osmo_buf *rendered,
+			       osmo_error *err);
+int release_render_files(osmo_arena *a, const rnode *root, osmo_value values,
+			 const osmo_release_options *opts, bool lint, release_file_cb cb,
+			 void *payload, osmo_error *err);
+
 #endif
