@@ -11,6 +11,7 @@
  * beyond Latin-1 we ask glibc's C.UTF-8 locale, which agrees with Go for
  * letters and case mappings and only approximates punctuation/number. */
 #include "osmo/funcs.h"
+#include "osmo/numfmt.h"
 #include "osmo/cast.h"
 #include "osmo/gofmt.h"
 
@@ -86,30 +87,7 @@ static size_t u8last(const char *s, size_t n, int32_t *r)
 /* utf8.AppendRune: invalid runes become U+FFFD. */
 static void u8put(osmo_buf *b, int32_t r)
 {
-	char t[4];
-	uint32_t c = (uint32_t)r;
-	if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		c = RUNE_ERROR;
-	if (c < 0x80) {
-		osmo_buf_putc(b, (char)c);
-		return;
-	}
-	if (c < 0x800) {
-		t[0] = (char)(0xC0 | (c >> 6));
-		t[1] = (char)(0x80 | (c & 0x3F));
-		osmo_buf_put(b, t, 2);
-	} else if (c < 0x10000) {
-		t[0] = (char)(0xE0 | (c >> 12));
-		t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (c & 0x3F));
-		osmo_buf_put(b, t, 3);
-	} else {
-		t[0] = (char)(0xF0 | (c >> 18));
-		t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (c & 0x3F));
-		osmo_buf_put(b, t, 4);
-	}
+	osmo_numfmt_put_rune(b, r);
 }
 
 /* ---- Unicode classes (Go's unicode package) ---------------------------- */

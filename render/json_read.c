@@ -83,29 +83,7 @@ static int hexval(char c)
 
 static void put_rune(osmo_buf *b, unsigned r)
 {
-	char u[4];
-	if (r < 0x80) {
-		osmo_buf_putc(b, (char)r);
-		return;
-	}
-	if ((r >= 0xD800 && r <= 0xDFFF) || r > 0x10FFFF)
-		r = 0xFFFD;
-	if (r < 0x800) {
-		u[0] = (char)(0xC0 | (r >> 6));
-		u[1] = (char)(0x80 | (r & 0x3F));
-		osmo_buf_put(b, u, 2);
-	} else if (r < 0x10000) {
-		u[0] = (char)(0xE0 | (r >> 12));
-		u[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (r & 0x3F));
-		osmo_buf_put(b, u, 3);
-	} else {
-		u[0] = (char)(0xF0 | (r >> 18));
-		u[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((r >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (r & 0x3F));
-		osmo_buf_put(b, u, 4);
-	}
+	osmo_numfmt_put_rune(b, r > 0x10FFFF ? 0xFFFD : (int32_t)r);
 }
 
 

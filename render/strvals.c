@@ -11,6 +11,7 @@
  * Input is read rune by rune like bytes.Buffer.ReadRune: invalid UTF-8 bytes
  * become U+FFFD, which is what ends up in keys and values. */
 #include "osmo/values.h"
+#include "osmo/numfmt.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -70,20 +71,7 @@ static int32_t decode_rune(const unsigned char *s, size_t n, size_t *width)
 
 static void put_rune(osmo_buf *b, int32_t r)
 {
-	char u[4];
-	size_t n;
-	if (r < 0x80) {
-		u[0] = (char)r, n = 1;
-	} else if (r < 0x800) {
-		u[0] = (char)(0xC0 | (r >> 6)), u[1] = (char)(0x80 | (r & 0x3F)), n = 2;
-	} else if (r < 0x10000) {
-		u[0] = (char)(0xE0 | (r >> 12)), u[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (r & 0x3F)), n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (r >> 18)), u[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((r >> 6) & 0x3F)), u[3] = (char)(0x80 | (r & 0x3F)), n = 4;
-	}
-	osmo_buf_put(b, u, n);
+	osmo_numfmt_put_rune(b, r);
 }
 
 /* Next rune, or -1 at end of input. */

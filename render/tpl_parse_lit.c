@@ -55,27 +55,7 @@ bad:
 
 static void put_utf8(osmo_buf *b, int r)
 {
-	char t[4];
-	if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
-		r = 0xFFFD;
-	if (r < 0x80) {
-		osmo_buf_putc(b, (char)r);
-	} else if (r < 0x800) {
-		t[0] = (char)(0xC0 | (r >> 6));
-		t[1] = (char)(0x80 | (r & 0x3F));
-		osmo_buf_put(b, t, 2);
-	} else if (r < 0x10000) {
-		t[0] = (char)(0xE0 | (r >> 12));
-		t[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (r & 0x3F));
-		osmo_buf_put(b, t, 3);
-	} else {
-		t[0] = (char)(0xF0 | (r >> 18));
-		t[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((r >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (r & 0x3F));
-		osmo_buf_put(b, t, 4);
-	}
+	osmo_numfmt_put_rune(b, r);
 }
 
 int osmo_tpl_lit_unquote_char(const char *s, size_t n, char quote, int *rune, bool *multibyte,
