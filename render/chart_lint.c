@@ -12,6 +12,7 @@
 #include "osmo/gofmt.h"
 #include "osmo/numfmt.h"
 #include "osmo/package.h"
+#include "osmo/values.h"
 #include "osmo/yaml.h"
 
 #include <ctype.h>
@@ -355,7 +356,8 @@ static void coalesce_warnings(osmo_arena *a, osmo_value dst, osmo_value src, con
 	}
 }
 
-static void lint_values(osmo_lint_result *r, const char *dir, osmo_value overrides)
+static void lint_values(osmo_lint_result *r, const char *dir, osmo_value overrides,
+			const osmo_lint_options *opts)
 {
 	osmo_arena *a = r->arena;
 	const char *path = osmo_arena_sprintf(a, "%s/values.yaml", dir), *text;
@@ -372,8 +374,18 @@ static void lint_values(osmo_lint_result *r, const char *dir, osmo_value overrid
 		    strerror(errno));
 	else if (osmo_yaml_load(&v, a, text, len, "values.yaml", OSMO_YAML_WANT_MAP, &err))
 		add(r, OSMO_LINT_ERROR, "values.yaml", "unable to parse YAML: %s", err.msg);
-	else
+	else {
 		coalesce_warnings(a, overrides, v, "");
+		/* values.schema.json beside values.yaml, against the overrides
+		 * coalesced over values.yaml (ValidateAgainstSingleSchema) */
+		const char *spath = osmo_arena_sprintf(a, "%s/values.schema.json", dir), *schema;
+		size_t slen;
+		osmo_value merged;
+		if (opts->check_schema && stat(spath, &st) == 0 && read_file(a, spath, &schema, &slen) &&
+		    slen && !osmo_values_coalesce(&merged, a, v, overrides, &err) &&
+		    opts->check_schema(schema, slen, merged, &err))
+			add(r, OSMO_LINT_ERROR, "values.yaml", "%s", err.msg ? err.msg : "");
+	}
 	osmo_error_dispose(&err);
 }
 
@@ -660,7 +672,7 @@ static void lint_templates(osmo_lint_result *r, const char *dir, osmo_value vals
 	osmo_value md;
 	lint_render_out ro;
 	if (osmo_chart_load(&chart, dir, &err) || osmo_package_metadata(&md, a, chart, &err) ||
-	    chart_lint_render(&ro, a, chart, vals, opts->ns, opts->kube_version, &err)) {
+	    chart_lint_render(&ro, a, chart, vals, opts, &err)) {
 		add(r, OSMO_LINT_ERROR, "templates/", "%s", err.msg ? err.msg : "render failed");
 		goto done;
 	}
@@ -802,7 +814,7 @@ int osmo_lint_chart(osmo_lint_result **out, const char *path, osmo_value user_va
 	if (user_values.type != OSMO_V_MAP)
 		user_values = osmo_map_new(a, 0);
 	lint_chartfile(r, dir);
-	lint_values(r, dir, user_values);
+	lint_values(r, dir, user_values, opts);
 	lint_templates(r, dir, user_values, opts);
 	lint_dependencies(r, dir, dir);
 	*out = r;

@@ -3,6 +3,8 @@
 #ifndef OSMO_CHART_LINT_INT_H
 #define OSMO_CHART_LINT_INT_H
 
+#include "osmo/lint.h"
+
 #include "osmo/chart.h"
 
 /* One rendered template (engine.Render's map entry). */
@@ -22,7 +24,6 @@ typedef struct lint_render_out {
  * values coalesced, every template executed.  Everything lives in a.
  * Returns 0 (out->skipped may be set) or an error with Helm's text. */
 int chart_lint_render(lint_render_out *out, osmo_arena *a, const osmo_chart *chart,
-		      osmo_value user_values, const char *ns, const char *kube_version,
-		      osmo_error *err);
+		      osmo_value user_values, const osmo_lint_options *opts, osmo_error *err);
 
 #endif

@@ -33,8 +33,7 @@ static int keep_file(void *payload, const char *name, osmo_buf *rendered, osmo_e
 }
 
 int chart_lint_render(lint_render_out *out, osmo_arena *a, const osmo_chart *chart,
-		      osmo_value user_values, const char *ns, const char *kube_version,
-		      osmo_error *err)
+		      osmo_value user_values, const osmo_lint_options *lopts, osmo_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	rnode *root = NULL;
@@ -46,10 +45,17 @@ int chart_lint_render(lint_render_out *out, osmo_arena *a, const osmo_chart *cha
 		out->skipped = true; /* template.go returns without a message */
 		return 0;
 	}
+	/* ToRenderValuesWithSchemaValidation: a schema failure is the
+	 * templates rule's error, and nothing renders */
+	if (lopts->validate_values) {
+		int rc = lopts->validate_values(lopts->validate_payload, chart, values, err);
+		if (rc)
+			return rc;
+	}
 	osmo_release_options opts = OSMO_RELEASE_OPTIONS_INIT;
 	opts.name = "test-release";
-	opts.ns = ns;
-	opts.kube_version = kube_version;
+	opts.ns = lopts->ns;
+	opts.kube_version = lopts->kube_version;
 	collector c = { a, out, 0 };
 	return release_render_files(a, root, values, &opts, true, keep_file, &c, err);
 }

@@ -3,6 +3,8 @@
  * message (see osmo/lint.h for what the rules cover). */
 #include "cli.h"
 
+#include "osmo/values_schema.h"
+
 #include "osmo/lint.h"
 #include "osmo/values.h"
 #include "osmo/yaml.h"
@@ -56,6 +58,8 @@ int cmd_lint(int argc, char **argv)
 	osmo_lint_options opts = OSMO_LINT_OPTIONS_INIT;
 	opts.ns = cli_value(&args, "namespace");
 	opts.kube_version = cli_value(&args, "kube-version");
+	opts.check_schema = osmo_values_schema_check;
+	opts.validate_values = osmo_values_schema_validate;
 	osmo_buf msg = OSMO_BUF_INIT;
 	size_t failed = 0, noisy = 0;
 	for (size_t i = 0; i < npaths; i++) {

@@ -8,6 +8,7 @@
 #ifndef OSMO_LINT_H
 #define OSMO_LINT_H
 
+#include "osmo/chart.h"
 #include "osmo/value.h"
 
 /* support.InfoSev / WarningSev / ErrorSev */
@@ -25,10 +26,19 @@ typedef struct osmo_lint_options {
 	unsigned version;
 	const char *ns;           /* .Release.Namespace; NULL = "default" */
 	const char *kube_version; /* --kube-version; NULL = Helm's default */
+	/* Schema checks, handed in by the caller (render/ has no validator):
+	 * the values rule's ValidateAgainstSingleSchema on values.yaml with the
+	 * overrides, and the render's values.schema.json check of the whole
+	 * chart tree (same contract as osmo_release_options.validate_values).
+	 * NULL skips them. */
+	int (*check_schema)(const char *schema_json, size_t len, osmo_value values, osmo_error *err);
+	int (*validate_values)(void *payload, const osmo_chart *chart, osmo_value values,
+			       osmo_error *err);
+	void *validate_payload;
 } osmo_lint_options;
 
 #define OSMO_LINT_OPTIONS_VERSION 1
-#define OSMO_LINT_OPTIONS_INIT { OSMO_LINT_OPTIONS_VERSION, NULL, NULL }
+#define OSMO_LINT_OPTIONS_INIT { OSMO_LINT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL }
 
 /* Lint the chart directory at path with the user's values (-f/--set merged;
  * may be null).  Returns 0 with *out set, or an error when the chart cannot
