@@ -47,15 +47,15 @@ int chart_lint_render(lint_render_out *out, osmo_arena *a, const osmo_chart *cha
 	}
 	/* ToRenderValuesWithSchemaValidation: a schema failure is the
 	 * templates rule's error, and nothing renders */
-	if (lopts->validate_values) {
-		int rc = lopts->validate_values(lopts->validate_payload, chart, values, err);
-		if (rc)
-			return rc;
-	}
 	osmo_release_options opts = OSMO_RELEASE_OPTIONS_INIT;
 	opts.name = "test-release";
 	opts.ns = lopts->ns;
 	opts.kube_version = lopts->kube_version;
+	opts.validate_values = lopts->validate_values;
+	opts.validate_payload = lopts->validate_payload;
+	int rc = release_validate_values(a, root, values, &opts, err);
+	if (rc)
+		return rc;
 	collector c = { a, out, 0 };
 	return release_render_files(a, root, values, &opts, true, keep_file, &c, err);
 }

@@ -143,6 +143,33 @@ static void collect_crds(osmo_buf *out, osmo_manifest_set *ms, const rnode *n)
 		collect_crds(out, ms, n->kids[i]);
 }
 
+static void flatten(osmo_arena *a, const rnode *n, osmo_value values, osmo_release_chart **v,
+		    size_t *len, size_t *cap)
+{
+	if (*len == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		*v = osmo_arena_realloc(a, *v, *cap * sizeof(**v), nc * sizeof(**v));
+		*cap = nc;
+	}
+	(*v)[(*len)++] = (osmo_release_chart){ n->chart, n->name, values };
+	for (size_t i = 0; i < n->nkids; i++) {
+		osmo_value *sv = values.type == OSMO_V_MAP ? osmo_map_getc(values.u.map, n->kids[i]->name)
+							   : NULL;
+		flatten(a, n->kids[i], sv ? *sv : osmo_null(), v, len, cap);
+	}
+}
+
+int release_validate_values(osmo_arena *a, const rnode *root, osmo_value values,
+			    const osmo_release_options *opts, osmo_error *err)
+{
+	if (!opts->validate_values)
+		return 0;
+	osmo_release_chart *v = NULL;
+	size_t len = 0, cap = 0;
+	flatten(a, root, values, &v, &len, &cap);
+	return opts->validate_values(opts->validate_payload, v, len, err);
+}
+
 int release_render_files(osmo_arena *a, const rnode *root, osmo_value values,
 			 const osmo_release_options *opts, bool lint, release_file_cb cb,
 			 void *payload, osmo_error *err)
@@ -236,11 +263,9 @@ int osmo_release_render(osmo_manifest_set **out, const osmo_chart *chart, osmo_v
 		rc = release_coalesce(&values, a, root, user_values, false, err);
 	if (rc)
 		goto done;
-	if (opts->validate_values) {
-		rc = opts->validate_values(opts->validate_payload, root->chart, values, err);
-		if (rc)
-			goto done;
-	}
+	rc = release_validate_values(a, root, values, opts, err);
+	if (rc)
+		goto done;
 	released = true; /* Helm's createRelease point: later errors are render errors */
 	rc = release_render_files(a, root, values, opts, false, add_manifest, ms, err);
 	if (!rc) {

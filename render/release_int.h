@@ -34,6 +34,10 @@ void release_merge_tables(osmo_arena *a, osmo_value *dst, osmo_value src);
 /* chartutil.IsCompatibleRange: version satisfies the semver constraint. */
 bool release_semver_compatible(osmo_arena *a, const char *constraint, osmo_value version);
 
+/* Run opts->validate_values (if any) over the tree and its values. */
+int release_validate_values(osmo_arena *a, const rnode *root, osmo_value values,
+			    const osmo_release_options *opts, osmo_error *err);
+
 /* Helm's engine.Render over a resolved tree: builds .Release and
  * .Capabilities from opts (kubeVersion checked unless lint), parses every
  * template in Helm's order, executes the non-partial ones and hands each

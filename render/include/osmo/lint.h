@@ -8,7 +8,7 @@
 #ifndef OSMO_LINT_H
 #define OSMO_LINT_H
 
-#include "osmo/chart.h"
+#include "osmo/release.h"
 #include "osmo/value.h"
 
 /* support.InfoSev / WarningSev / ErrorSev */
@@ -32,7 +32,7 @@ typedef struct osmo_lint_options {
 	 * chart tree (same contract as osmo_release_options.validate_values).
 	 * NULL skips them. */
 	int (*check_schema)(const char *schema_json, size_t len, osmo_value values, osmo_error *err);
-	int (*validate_values)(void *payload, const osmo_chart *chart, osmo_value values,
+	int (*validate_values)(void *payload, const osmo_release_chart *charts, size_t n,
 			       osmo_error *err);
 	void *validate_payload;
 } osmo_lint_options;

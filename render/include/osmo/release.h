@@ -12,6 +12,14 @@
 #include "osmo/chart.h"
 #include "osmo/manifest.h"
 
+/* One chart of a release as it renders: the root first, then its enabled
+ * subcharts depth-first (chartutil.ValidateAgainstSchema's order). */
+typedef struct osmo_release_chart {
+	const osmo_chart *chart;
+	const char *name;  /* the alias when the dependency has one */
+	osmo_value values; /* its section of the coalesced values (null if none) */
+} osmo_release_chart;
+
 typedef struct osmo_release_options {
 	unsigned version;
 	const char *name;         /* .Release.Name; default "release-name" */
@@ -21,9 +29,11 @@ typedef struct osmo_release_options {
 	const char *const *api_versions; /* --api-versions additions, NULL-terminated */
 	bool include_crds;        /* --include-crds: crds/ files printed first */
 	/* values.schema.json check, handed in by the caller so render/ needs no
-	 * validator of its own: called with the root chart and the coalesced
-	 * values before any template runs.  NULL skips schema validation. */
-	int (*validate_values)(void *payload, const osmo_chart *chart, osmo_value values,
+	 * validator of its own: called before any template runs with the charts
+	 * that render (dependencies resolved: aliases applied, disabled ones
+	 * left out), in Helm's walk order, each with its section of the
+	 * coalesced values.  NULL skips schema validation. */
+	int (*validate_values)(void *payload, const osmo_release_chart *charts, size_t n,
 			       osmo_error *err);
 	void *validate_payload;
 } osmo_release_options;

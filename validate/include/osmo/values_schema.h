@@ -11,13 +11,13 @@
 #ifndef OSMO_VALUES_SCHEMA_H
 #define OSMO_VALUES_SCHEMA_H
 
-#include "osmo/chart.h"
+#include "osmo/release.h"
 
 /* The osmo_release_options callback.  payload is unused.  On failure
  * returns OSMO_ERROR with err holding Helm's whole message:
  * "values don't meet the specifications of the schema(s) in the following
  * chart(s):\n<chart>:\n- <field>: <description>\n..." */
-int osmo_values_schema_validate(void *payload, const osmo_chart *chart, osmo_value values,
+int osmo_values_schema_validate(void *payload, const osmo_release_chart *charts, size_t n,
 				osmo_error *err);
 
 /* ValidateAgainstSingleSchema: one schema (JSON text) against one values
