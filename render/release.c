@@ -213,7 +213,8 @@ int release_render_files(osmo_arena *a, const rnode *root, osmo_value values,
 	collect(a, root, top, &tl);
 
 	/* Parse every template (partials included) in Helm's order. */
-	qsort(tl.v, tl.len, sizeof(tpl_entry), cmp_templates);
+	if (tl.len)
+		qsort(tl.v, tl.len, sizeof(tpl_entry), cmp_templates);
 	for (size_t i = 0; i < tl.len && !rc; i++)
 		rc = osmo_tpl_set_parse(set, tl.v[i].name, tl.v[i].file->data, tl.v[i].file->len, err);
 
