@@ -9,6 +9,7 @@
  * to float64 - hence `mulf 0.1 3` is exactly 0.3.
  */
 #include "osmo/funcs.h"
+#include "osmo/numfmt.h"
 
 #include <errno.h>
 #include <math.h>
@@ -23,121 +24,16 @@
 
 /* ---- Go strconv syntax ------------------------------------------------- */
 
-static int lower(int c)
-{
-	return c | 0x20;
-}
 
-/* strconv.underscoreOK: '_' only between digits (a base prefix counts as a
- * digit). */
-static bool underscore_ok(const char *s, size_t n)
-{
-	size_t i = 0;
-	char saw = '^';
-	bool hex = false;
-	if (n >= 1 && (s[0] == '-' || s[0] == '+')) {
-		s++;
-		n--;
-	}
-	if (n >= 2 && s[0] == '0' && (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x')) {
-		i = 2;
-		saw = '0';
-		hex = lower(s[1]) == 'x';
-	}
-	for (; i < n; i++) {
-		int c = (unsigned char)s[i];
-		if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
-			saw = '0';
-			continue;
-		}
-		if (c == '_') {
-			if (saw != '0')
-				return false;
-			saw = '_';
-			continue;
-		}
-		if (saw == '_')
-			return false;
-		saw = '!';
-	}
-	return saw != '_';
-}
-
-static int digit_val(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (lower(c) >= 'a' && lower(c) <= 'z')
-		return lower(c) - 'a' + 10;
-	return 99;
-}
-
+/* strconv.ParseInt; a range error counts as failure here (cast yields 0). */
 static bool parse_int(const char *s, size_t n, int base, int64_t *out)
 {
-	bool neg = false, base0 = base == 0, underscores = false;
-	const char *s0 = s;
-	size_t n0 = n;
-	*out = 0;
-	if (n == 0)
+	int64_t v;
+	if (osmo_numfmt_parse_int(&v, s, n, base)) {
+		*out = 0;
 		return false;
-	if (s[0] == '+' || s[0] == '-') {
-		neg = s[0] == '-';
-		s++;
-		n--;
 	}
-	if (base == 0) {
-		base = 10;
-		if (n >= 1 && s[0] == '0') {
-			if (n >= 3 && lower(s[1]) == 'b') {
-				base = 2;
-				s += 2;
-				n -= 2;
-			} else if (n >= 3 && lower(s[1]) == 'o') {
-				base = 8;
-				s += 2;
-				n -= 2;
-			} else if (n >= 3 && lower(s[1]) == 'x') {
-				base = 16;
-				s += 2;
-				n -= 2;
-			} else {
-				base = 8;
-				s++;
-				n--;
-			}
-		}
-	}
-	uint64_t v = 0, cutoff = (UINT64_MAX / (uint64_t)base) + 1;
-	bool overflow = false;
-	if (n == 0 && !(base == 8 && base0 && s > s0 && s[-1] == '0'))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		int c = (unsigned char)s[i];
-		if (c == '_' && base0) {
-			underscores = true;
-			continue;
-		}
-		int d = digit_val(c);
-		if (d >= base)
-			return false;
-		if (v >= cutoff) {
-			overflow = true;
-			continue;
-		}
-		uint64_t nv = v * (uint64_t)base + (uint64_t)d;
-		if (nv < v * (uint64_t)base)
-			overflow = true;
-		v = nv;
-	}
-	if (underscores && !underscore_ok(s0, n0))
-		return false;
-	if (overflow)
-		return false;
-	if (!neg && v > (uint64_t)INT64_MAX)
-		return false;
-	if (neg && v > (uint64_t)INT64_MAX + 1)
-		return false;
-	*out = neg ? (int64_t)(0 - v) : (int64_t)v;
+	*out = v;
 	return true;
 }
 
@@ -163,84 +59,15 @@ static int64_t atoi_go(const char *s, size_t n)
 	return neg ? INT64_MIN : INT64_MAX;
 }
 
-static bool match_ci(const char *s, size_t n, const char *word)
-{
-	size_t wl = strlen(word);
-	if (n != wl)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (lower((unsigned char)s[i]) != word[i])
-			return false;
-	return true;
-}
-
+/* strconv.ParseFloat; a range error (±Inf from a finite literal) counts as
+ * failure, after which cast gives 0. */
 static bool parse_float(const char *s, size_t n, double *out)
 {
-	*out = 0;
-	if (n == 0)
+	double v;
+	if (osmo_numfmt_parse_float(&v, s, n)) {
+		*out = 0;
 		return false;
-	size_t i = 0;
-	bool neg = false;
-	if (s[0] == '+' || s[0] == '-') {
-		neg = s[0] == '-';
-		i = 1;
 	}
-	/* Specials: signed infinities, unsigned NaN. */
-	if (match_ci(s + i, n - i, "inf") || match_ci(s + i, n - i, "infinity")) {
-		*out = neg ? -INFINITY : INFINITY;
-		return true;
-	}
-	if (i == 0 && match_ci(s, n, "nan")) {
-		*out = NAN;
-		return true;
-	}
-	bool hex = false, sawdigits = false, sawdot = false, underscores = false;
-	if (n - i >= 2 && s[i] == '0' && lower(s[i + 1]) == 'x') {
-		hex = true;
-		i += 2;
-	}
-	for (; i < n; i++) {
-		int c = (unsigned char)s[i];
-		if (c == '_') {
-			underscores = true;
-		} else if (c == '.') {
-			if (sawdot)
-				return false;
-			sawdot = true;
-		} else if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
-			sawdigits = true;
-		} else {
-			break;
-		}
-	}
-	if (!sawdigits)
-		return false;
-	if (i < n && lower(s[i]) == (hex ? 'p' : 'e')) {
-		i++;
-		if (i < n && (s[i] == '+' || s[i] == '-'))
-			i++;
-		if (i >= n || s[i] < '0' || s[i] > '9')
-			return false;
-		for (; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '_'); i++)
-			if (s[i] == '_')
-				underscores = true;
-	} else if (hex) {
-		return false; /* Go requires the p exponent on hex floats */
-	}
-	if (i != n)
-		return false;
-	if (underscores && !underscore_ok(s, n))
-		return false;
-	char *tmp = osmo_malloc(n + 1);
-	size_t k = 0;
-	for (size_t j = 0; j < n; j++)
-		if (s[j] != '_')
-			tmp[k++] = s[j];
-	tmp[k] = 0;
-	double v = strtod(tmp, NULL);
-	osmo_free(tmp);
-	if (isinf(v))
-		return false; /* strconv reports a range error; cast then gives 0 */
 	*out = v;
 	return true;
 }
