@@ -30,37 +30,14 @@
 /* utf8.DecodeRuneInString: invalid or short input -> (RuneError, 1). */
 static int32_t u8dec(const char *s, size_t n, size_t *w)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	if (n == 0) {
+	if (n == 0) { /* Go reports width 0 for empty input */
 		*w = 0;
 		return RUNE_ERROR;
 	}
-	unsigned c = p[0];
-	*w = 1;
-	if (c < 0x80)
-		return (int32_t)c;
-	size_t need;
-	uint32_t r, min;
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1, r = c & 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2, r = c & 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3, r = c & 0x07, min = 0x10000;
-	} else {
-		return RUNE_ERROR;
-	}
-	if (n < need + 1)
-		return RUNE_ERROR;
-	for (size_t i = 1; i <= need; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return RUNE_ERROR;
-		r = (r << 6) | (p[i] & 0x3F);
-	}
-	if (r < min || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
-		return RUNE_ERROR;
-	*w = need + 1;
-	return (int32_t)r;
+	int width;
+	int32_t r = osmo_numfmt_decode_rune(s, n, &width);
+	*w = (size_t)width;
+	return r;
 }
 
 /* utf8.DecodeLastRuneInString; returns the width. */

@@ -41,31 +41,9 @@ typedef struct sv_parser {
 /* utf8.DecodeRune: invalid or truncated sequences give U+FFFD, width 1. */
 static int32_t decode_rune(const unsigned char *s, size_t n, size_t *width)
 {
-	unsigned c = s[0];
-	int need;
-	int32_t r, min;
-	*width = 1;
-	if (c < 0x80)
-		return (int32_t)c;
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1, r = c & 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2, r = c & 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3, r = c & 0x07, min = 0x10000;
-	} else {
-		return 0xFFFD;
-	}
-	if ((size_t)need >= n)
-		return 0xFFFD;
-	for (int i = 1; i <= need; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0xFFFD;
-		r = (r << 6) | (s[i] & 0x3F);
-	}
-	if (r < min || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
-		return 0xFFFD;
-	*width = (size_t)need + 1;
+	int w;
+	int32_t r = osmo_numfmt_decode_rune((const char *)s, n, &w);
+	*width = (size_t)w;
 	return r;
 }
 
